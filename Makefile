@@ -1,0 +1,25 @@
+# The two commands of the README. Each installs what it needs into .venv first.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export DISABLE_MKDOCS_2_WARNING := true
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(VENV)/.installed  ## build the site and serve it at http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.installed  ## run every test
+	$(PY) -m pytest
+
+build: $(VENV)/.installed  ## build the site into site/ (strict)
+	$(VENV)/bin/mkdocs build --strict
+
+check: $(VENV)/.installed  ## check every source without building
+	$(VENV)/bin/treaties check

@@ -1,0 +1,370 @@
+"""Render the model as Markdown pages: one per article, a preamble page and an overview per instrument.
+
+Every function here is pure: it takes model objects and returns a string. Pages are Markdown
+(Python-Markdown with ``md_in_html``) so that every link between pages is a link to a ``.md`` file
+that MkDocs checks in strict mode. Official text is escaped so that no character of a treaty is
+ever read as Markdown, and it sits in a block of its own (``.tt-official``) that the stylesheet
+sets apart from our commentary.
+
+Page paths (the URL scheme, permanent): ``<key>/index.md`` → ``/<key>/``,
+``<key>/preamble.md`` → ``/<key>/preamble/``, ``<key>/article-<n>.md`` → ``/<key>/article-<n>/``.
+Paragraph anchors are defined in :func:`build_scripts.corpus.provision_anchor`.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .corpus import Article, Corpus, Division, Instrument, Provision, Text
+
+# ---------------------------------------------------------------------------------------------
+# Paths and links
+# ---------------------------------------------------------------------------------------------
+
+
+def overview_path(key: str) -> str:
+    return f"{key}/index.md"
+
+
+def preamble_path(key: str) -> str:
+    return f"{key}/preamble.md"
+
+
+def article_path(key: str, number: int) -> str:
+    return f"{key}/article-{number}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Link from one generated page to another, as MkDocs expects: relative, to the .md file."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of official text that becomes a link: a cross-reference or a defined term."""
+
+    start: int
+    end: int
+    href: str
+    title: str = ""
+    css: str = "tt-ref"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!~^=|])")
+
+
+def escape(text: str) -> str:
+    """Make any text literal in Markdown and HTML: no character of a treaty becomes markup."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_text(text: Text, spans: Sequence[Span] = ()) -> str:
+    """Official text as Markdown, with italics where the official print has them and links."""
+    plain = text.plain
+    marks: list[tuple[int, int, str, str]] = []  # (start, end, open, close)
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if any(span.start < b and a < span.end for a, b in taken):
+            continue  # overlapping references: the first and longest wins
+        taken.append((span.start, span.end))
+        title = f' "{_attr(span.title)}"' if span.title else ""
+        marks.append((span.start, span.end, "[", f"]({span.href}{title}){{ .{span.css} }}"))
+    for a, b in text.emphasis:
+        if not any(a < y and x < b for x, y in taken):
+            marks.append((a, b, "<em>", "</em>"))
+    out, pos = [], 0
+    for start, end, opening, closing in sorted(marks):
+        out.append(escape(plain[pos:start]))
+        out.append(opening + escape(plain[start:end]) + closing)
+        pos = end
+    out.append(escape(plain[pos:]))
+    result = "".join(out)
+    if text.footnotes:
+        notes = " ".join(escape(n) for n in text.footnotes)
+        result += f' <span class="tt-footnote">[Footnote in the official text: {notes}]</span>'
+    return result.replace("\n", "<br>\n")
+
+
+SpanIndex = dict[tuple[str, str], Sequence[Span]]
+"""Links to add to official text, keyed by (eId, part) where part is "text" or "wrap_up"."""
+
+
+def _block(prov: Provision, depth: int, spans: SpanIndex, flags: dict[str, str]) -> list[str]:
+    """HTML (with span-level Markdown) for one provision and its children."""
+    cls = "tt-para" if prov.kind == "paragraph" else "tt-point"
+    deleted = " tt-deleted" if prov.deleted_by else ""
+    lines = [f'<div class="{cls}{deleted}" id="{prov.anchor}" data-eid="{prov.eid}" markdown="block">']
+    flag = flags.get(prov.eid, "")
+    if prov.text is not None:
+        num = ""
+        if prov.num:
+            num = f'<a class="tt-num" href="#{prov.anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a> '
+        lines.append(f'<p markdown="span">{num}{render_text(prov.text, spans.get((prov.eid, "text"), ()))}{flag}</p>')
+    elif prov.num:
+        lines.append(f'<p><a class="tt-num" href="#{prov.anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a></p>')
+    for child in prov.children:
+        lines.extend(_block(child, depth + 1, spans, flags))
+    if prov.wrap_up is not None:
+        lines.append(f'<p class="tt-wrapup" markdown="span">{render_text(prov.wrap_up, spans.get((prov.eid, "wrap_up"), ()))}</p>')
+    lines.append("</div>")
+    return lines
+
+
+def render_official_text(article: Article, spans: SpanIndex | None = None, flags: dict[str, str] | None = None) -> str:
+    """The article's official text as a block of its own, a permalink on every number."""
+    spans = spans or {}
+    flags = flags or {}
+    lines = ['<div class="tt-official" markdown="block">']
+    if article.intro is not None:
+        lines.append(f'<p markdown="span">{render_text(article.intro, spans.get((article.eid, "intro"), ()))}</p>')
+    for para in article.paragraphs:
+        lines.extend(_block(para, 0, spans, flags))
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Citations
+# ---------------------------------------------------------------------------------------------
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {d:%B} {d.year}"
+
+
+def citation(instrument: Instrument, pin: str | None = None) -> str:
+    """A full citation in the usual form for treaties, with an optional pinpoint ("art 3(a)")."""
+    when = []
+    if instrument.adopted:
+        when.append(f"adopted {long_date(instrument.adopted)}")
+    elif instrument.opened_for_signature:
+        when.append(f"opened for signature {long_date(instrument.opened_for_signature)}")
+    if instrument.entry_into_force:
+        when.append(f"entered into force {long_date(instrument.entry_into_force)}")
+    text = instrument.long_title
+    if when:
+        text += f" ({', '.join(when)})"
+    if instrument.citation:
+        text += f" {instrument.citation}"
+    if pin:
+        text += f", {pin}"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------------------------
+
+
+def _front_matter(title: str, description: str) -> str:
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n"
+
+
+@dataclass(frozen=True)
+class ArticleExtras:
+    """What other stages add to an article page: links in the text, notes, related provisions."""
+
+    spans: SpanIndex | None = None
+    flags: dict[str, str] | None = None
+    sections: tuple[str, ...] = ()
+
+
+def _article_link(instrument: Instrument, article: Article, from_page: str) -> str:
+    return f"[{escape(article.title)}]({relative(from_page, article_path(instrument.key, article.number))})"
+
+
+def render_article(instrument: Instrument, article: Article, extras: ArticleExtras | None = None) -> str:
+    """The page of one article: where it sits, its official text, commentary, citation, neighbours."""
+    extras = extras or ArticleExtras()
+    page = article_path(instrument.key, article.number)
+    division = instrument.division_of(article)
+    where = [f"[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))})"]
+    if division:
+        where.append(escape(division.title))
+    heading_note = ""
+    if article.editorial_title:
+        heading_note = (
+            '\n<p class="tt-editorial-note">The title “'
+            + html.escape(article.editorial_title)
+            + "” is ours: this instrument has no official article headings.</p>\n"
+        )
+    deleted = ""
+    if article.deleted_by:
+        deleted = _deleted_notice(article.deleted_by, page)
+    parts = [
+        _front_matter(
+            f"{article.title} · {instrument.short_title}",
+            f"Official text of {article.num}{' (' + article.label + ')' if article.label else ''} of the {instrument.long_title}.",
+        ),
+        f"# {escape(article.title)}\n",
+        f'<p class="tt-where" markdown="span">{" › ".join(where)}</p>\n',
+        heading_note,
+        deleted,
+        '<p class="tt-label">Official text</p>\n',
+        render_official_text(article, extras.spans, extras.flags),
+        "",
+    ]
+    deleted_parts = [p for p in article.provisions() if p.deleted_by]
+    if deleted_parts and not article.deleted_by:
+        parts.append(_deleted_notice(deleted_parts[0].deleted_by, page, [p.pinpoint for p in deleted_parts]))
+    parts.extend(extras.sections)
+    parts.append(render_citation_box(instrument, article))
+    parts.append(render_neighbours(instrument, article, page))
+    return "\n".join(parts) + "\n"
+
+
+def _deleted_notice(deletion, page: str, which: Iterable[str] | None = None) -> str:
+    target = relative(page, article_path(deletion.instrument, int(deletion.eid.split("_")[1])))
+    scope = f"{', '.join(which)} of this article were" if which else "This article was"
+    return (
+        '!!! warning "Deleted provision"\n'
+        f"    {scope} deleted by [{escape(deletion.show_as)}]({target}) for the States bound by it. "
+        "The text below is the text as adopted, kept because it remains part of the treaty for the States that are not.\n"
+    )
+
+
+def render_citation_box(instrument: Instrument, article: Article) -> str:
+    cite = citation(instrument, f"art {article.number}")
+    return (
+        "## How to cite\n\n"
+        f'<div class="tt-cite" markdown="block">\n\n```text\n{cite}\n```\n\n</div>\n\n'
+        "For a paragraph or subparagraph, add it to the pinpoint, e.g. "
+        f"“{html.escape(_example_pin(article))}”; each number in the text above is a permanent link to its provision.\n"
+    )
+
+
+def _example_pin(article: Article) -> str:
+    provs = [p for p in article.provisions() if p.label]
+    return provs[-1].pinpoint if provs else f"art {article.number}"
+
+
+def render_neighbours(instrument: Instrument, article: Article, page: str) -> str:
+    links = []
+    prev = instrument.article(article.number - 1)
+    nxt = instrument.article(article.number + 1)
+    if prev:
+        links.append(f'<span class="tt-prev" markdown="span">← {_article_link(instrument, prev, page)}</span>')
+    elif instrument.preamble:
+        links.append(f'<span class="tt-prev" markdown="span">← [Preamble]({relative(page, preamble_path(instrument.key))})</span>')
+    if nxt:
+        links.append(f'<span class="tt-next" markdown="span">{_article_link(instrument, nxt, page)} →</span>')
+    return f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="block">\n{chr(10).join(links)}\n</nav>\n'
+
+
+def render_preamble(instrument: Instrument) -> str:
+    page = preamble_path(instrument.key)
+    pre = instrument.preamble
+    lines = [
+        _front_matter(f"Preamble · {instrument.short_title}", f"Official text of the preamble of the {instrument.long_title}."),
+        "# Preamble\n",
+        f'<p class="tt-where" markdown="span">[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))})</p>\n',
+        '<p class="tt-label">Official text</p>\n',
+        '<div class="tt-official tt-preamble" markdown="block">',
+        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>',
+    ]
+    if pre and pre.intro:
+        lines.append(f'<p markdown="span">{render_text(pre.intro)}</p>')
+    for recital in pre.recitals if pre else ():
+        lines.append(
+            f'<div class="tt-recital" id="{recital.anchor}" markdown="block">\n'
+            f'<p markdown="span"><a class="tt-num" href="#{recital.anchor}" title="Permalink to preambular paragraph">¶</a> {render_text(recital.text)}</p>\n</div>'
+        )
+    if pre and pre.formula:
+        lines.append(f'<p markdown="span">{render_text(pre.formula)}</p>')
+    lines.append("</div>\n")
+    first = instrument.article(1)
+    if first:
+        lines.append(f'<nav class="tt-neighbours" aria-label="Next" markdown="block">\n<span class="tt-next" markdown="span">{_article_link(instrument, first, page)} →</span>\n</nav>\n')
+    return "\n".join(lines)
+
+
+def render_overview(instrument: Instrument, about: str = "") -> str:
+    """The instrument's front page: metadata, provenance, downloads and the table of contents."""
+    page = overview_path(instrument.key)
+    rows = []
+    if instrument.adopted:
+        by = f", {escape(instrument.adopted_by)}" if instrument.adopted_by else ""
+        rows.append(("Adopted", f"{long_date(instrument.adopted)}{by}"))
+    elif instrument.adopted_by:
+        rows.append(("Adopted", escape(instrument.adopted_by)))
+    if instrument.opened_for_signature:
+        rows.append(("Opened for signature", long_date(instrument.opened_for_signature)))
+    if instrument.entry_into_force:
+        rows.append(("Entry into force", long_date(instrument.entry_into_force)))
+    if instrument.citation:
+        rows.append(("Citation", escape(instrument.citation)))
+    rows.append(("Depositary", escape(instrument.depositary)))
+    rows.append(("Source of the text", escape(instrument.text_source)))
+    rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml)"))
+    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    lines = [
+        _front_matter(instrument.short_title, f"Official text of the {instrument.long_title}, article by article, with commentary."),
+        f"# {escape(instrument.short_title)}\n",
+        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>\n',
+    ]
+    if about:
+        lines.append(about + "\n")
+    lines.extend([table, "", "## Contents\n"])
+    if instrument.preamble:
+        lines.append(f"- [Preamble]({relative(page, preamble_path(instrument.key))})")
+    grouped: list[tuple[Division | None, list[Article]]] = []
+    for article in instrument.articles:
+        div = instrument.division_of(article)
+        if not grouped or grouped[-1][0] != div:
+            grouped.append((div, []))
+        grouped[-1][1].append(article)
+    for div, articles in grouped:
+        if div:
+            lines.append(f"\n### {escape(div.title)}\n")
+        for a in articles:
+            mark = " *(deleted by the 2014 Protocol for the States bound by it)*" if a.deleted_by else ""
+            lines.append(f"- {_article_link(instrument, a, page)}{mark}")
+    if not instrument.has_official_headings:
+        lines.append("\n*This instrument has no official article headings; the short titles shown are ours.*")
+    lines.append("\n## How to cite\n")
+    lines.append(f"```text\n{citation(instrument)}\n```\n")
+    return "\n".join(lines) + "\n"
+
+
+def render_nav(instrument: Instrument) -> str:
+    """The instrument's part of the site navigation (a literate-nav SUMMARY.md)."""
+    lines = ["* [Overview](index.md)"]
+    if instrument.preamble:
+        lines.append("* [Preamble](preamble.md)")
+    for article in instrument.articles:
+        lines.append(f"* [{article.title}](article-{article.number}.md)")
+    return "\n".join(lines) + "\n"
+
+
+def render_instrument_list(corpus: Corpus, from_page: str) -> str:
+    """A list of every instrument with its full title, for the home page."""
+    return "\n".join(
+        f"- [{escape(i.short_title)}]({relative(from_page, overview_path(i.key))}): {escape(i.long_title)}"
+        for i in corpus
+    )
+
+
+def insert_instruments(page: str, listing: str) -> str:
+    """Put a generated listing where a hand-written page has its ``<!-- instruments ... -->`` line."""
+    lines = page.splitlines()
+    out = []
+    for line in lines:
+        out.append(listing if line.strip().startswith("<!-- instruments") else line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real sources, and throwaway copies of the repository to break on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+TIP = SOURCES / "instruments" / "tip-protocol.xml"
+
+
+@pytest.fixture(scope="session")
+def tip():
+    from build_scripts.corpus import parse_instrument
+
+    return parse_instrument(TIP, ROOT)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from build_scripts.corpus import load_corpus
+
+    return load_corpus(SOURCES, ROOT)
+
+
+def copy_repo(dest: Path) -> Path:
+    """A copy of what the build reads (config, docs, sources), to change without touching the repo."""
+    for name in ("mkdocs.yml", "docs", "sources", "build_scripts"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def mkdocs_build(repo: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of ``repo`` into ``site_dir``, as the README's commands do."""
+    env = dict(os.environ, TREATIES_ROOT=str(repo), DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

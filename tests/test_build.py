@@ -1,0 +1,81 @@
+"""The whole site builds strictly, a reader finds what they came for, and bad input stops the build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_repo, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(Path(__file__).resolve().parent.parent, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_article_3_page_shows_the_official_text_with_a_permalink_on_each_subparagraph(built):
+    page = html(built, "tip-protocol/article-3")
+    assert "<title>Article 3 · Use of terms · Trafficking in Persons Protocol" in page
+    for letter in "abcd":
+        assert f'id="{letter}"' in page
+        assert f'href="#{letter}"' in page
+    assert "The consent of a victim of trafficking in persons to the intended exploitation" in page
+
+
+def test_pinpoint_anchor_for_article_6_3_b_exists(built):
+    page = html(built, "tip-protocol/article-6")
+    assert re.search(r'id="3-b"[^>]*>\s*<p><a class="tt-num" href="#3-b"', page)
+
+
+def test_every_tip_protocol_page_is_built(built):
+    for page in ["tip-protocol", "tip-protocol/preamble"] + [f"tip-protocol/article-{n}" for n in range(1, 21)]:
+        assert (built / page / "index.html").is_file(), page
+    assert (built / "tip-protocol" / "tip-protocol.xml").is_file()
+
+
+def test_search_index_holds_article_text_so_consent_of_a_victim_finds_article_3(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "consent of a victim" in d["text"]]
+    assert any(loc.startswith("tip-protocol/article-3/") for loc in hits), hits
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    assert titles.get("tip-protocol/article-3/") == "Article 3 · Use of terms"
+
+
+def test_no_page_loads_anything_from_outside_the_site(built):
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+
+
+def test_article_page_stays_small(built):
+    size = (built / "tip-protocol" / "article-3" / "index.html").stat().st_size
+    print(f"article 3 page: {size} bytes")
+    assert size < 60_000
+
+
+def test_broken_source_stops_the_build_and_keeps_the_previous_site(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
+    source = repo / "sources" / "instruments" / "tip-protocol.xml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("<heading>Use of terms</heading>", "<heading>Use of terms</headin>"), encoding="utf-8")
+    line = next(i for i, s in enumerate(source.read_text(encoding="utf-8").splitlines(), 1) if "</headin>" in s)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    result = mkdocs_build(repo, site)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"sources/instruments/tip-protocol.xml:{line}: is not well-formed XML" in output
+    assert "Traceback" not in output
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]

@@ -1,0 +1,94 @@
+"""Article pages: official text escaped and set apart, a permalink on every number, citation, neighbours."""
+
+from __future__ import annotations
+
+from build_scripts.corpus import Text
+from build_scripts.render import (
+    Span,
+    citation,
+    escape,
+    relative,
+    render_article,
+    render_nav,
+    render_overview,
+    render_preamble,
+    render_text,
+)
+
+
+def test_article_page_title_is_number_and_heading(tip):
+    page = render_article(tip, tip.article(3))
+    assert "\n# Article 3 · Use of terms\n" in page
+    assert 'title: "Article 3 · Use of terms · Trafficking in Persons Protocol"' in page
+
+
+def test_every_paragraph_and_point_has_an_anchor_and_a_visible_permalink(tip):
+    page = render_article(tip, tip.article(6))
+    for anchor, num, pin in [("1", "1.", "art 6(1)"), ("3", "3.", "art 6(3)"), ("3-b", "(b)", "art 6(3)(b)"), ("6", "6.", "art 6(6)")]:
+        assert f'id="{anchor}"' in page
+        assert f'<a class="tt-num" href="#{anchor}" title="Permalink to {pin}">{num}</a>' in page
+
+
+def test_article_page_says_where_it_sits(tip):
+    page = render_article(tip, tip.article(6))
+    assert "[Trafficking in Persons Protocol](index.md) › II. Protection of victims of trafficking in persons" in page
+
+
+def test_citation_box_gives_the_full_pinpoint_citation(tip):
+    assert citation(tip, "art 3(a)") == (
+        "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, "
+        "supplementing the United Nations Convention against Transnational Organized Crime "
+        "(adopted 15 November 2000, entered into force 25 December 2003) 2237 UNTS 319, art 3(a)"
+    )
+    page = render_article(tip, tip.article(3))
+    assert "## How to cite" in page and "```text\n" + citation(tip, "art 3") + "\n```" in page
+
+
+def test_previous_and_next_articles_are_linked(tip):
+    page = render_article(tip, tip.article(3))
+    assert "[Article 2 · Statement of purpose](article-2.md)" in page
+    assert "[Article 4 · Scope of application](article-4.md)" in page
+    first = render_article(tip, tip.article(1))
+    assert "[Preamble](preamble.md)" in first
+    last = render_article(tip, tip.article(20))
+    assert "article-21.md" not in last
+
+
+def test_treaty_characters_are_never_read_as_markdown():
+    assert escape("*a* _b_ [c](d) <script>") == r"\*a\* \_b\_ \[c\](d) &lt;script&gt;"
+    assert render_text(Text("Article 5 * 2 # 3")) == r"Article 5 \* 2 \# 3"
+
+
+def test_links_and_italics_are_applied_to_the_right_words():
+    text = Text("Declaring that article 3 of this Protocol applies", emphasis=((0, 9),))
+    out = render_text(text, [Span(15, 41, "article-3.md", "Article 3")])
+    assert out == '<em>Declaring</em> that [article 3 of this Protocol](article-3.md "Article 3"){ .tt-ref } applies'
+
+
+def test_preamble_page_has_every_recital_with_a_permalink(tip):
+    page = render_preamble(tip)
+    for i in range(1, 6):
+        assert f'id="recital-{i}"' in page
+    assert "<em>Declaring</em> that effective action" in page
+    assert "<em>Have agreed</em> as follows:" in page
+
+
+def test_overview_lists_metadata_and_every_article_under_its_chapter(tip):
+    page = render_overview(tip)
+    assert "| Entry into force | 25 December 2003 |" in page
+    assert "| Citation | 2237 UNTS 319 |" in page
+    assert "### II. Protection of victims of trafficking in persons" in page
+    for a in tip.articles:
+        assert f"(article-{a.number}.md)" in page
+    assert "[Akoma Ntoso XML](tip-protocol.xml)" in page
+
+
+def test_nav_lists_overview_preamble_and_articles_in_order(tip):
+    nav = render_nav(tip).splitlines()
+    assert nav[:3] == ["* [Overview](index.md)", "* [Preamble](preamble.md)", "* [Article 1 · Relation with the United Nations Convention against Transnational Organized Crime](article-1.md)"]
+    assert len(nav) == 22
+
+
+def test_relative_links_between_generated_pages():
+    assert relative("tip-protocol/article-5.md", "tip-protocol/article-3.md") == "article-3.md"
+    assert relative("tip-protocol/article-1.md", "untoc/article-27.md") == "../untoc/article-27.md"
