@@ -31,6 +31,7 @@ def corpus():
 
 def copy_repo(dest: Path) -> Path:
     """A copy of what the build reads (config, docs, sources), to change without touching the repo."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "sources", "build_scripts"):
         src = ROOT / name
         if src.is_dir():
