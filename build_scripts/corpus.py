@@ -109,6 +109,7 @@ class Article:
     division: str | None
     deleted_by: Deletion | None
     line: int
+    incomplete: bool = False
 
     @property
     def label(self) -> str:
@@ -450,7 +451,8 @@ class _Parse:
         number = int(m.group(1))
         if label != str(number):
             self.error(el, f"article {eid} is numbered {num!r}", f"its <num> must read 'Article {number}'")
-        paras = _children(el, "paragraph")
+        incomplete = el.get("status") == "incomplete"
+        paras = [] if incomplete else _children(el, "paragraph")
         for stray in _children(el, "content", "point", "list", "subparagraph"):
             self.error(stray, f"<{_local(stray)}> directly inside {eid}", "wrap the article's text in <paragraph> elements")
         paragraphs = tuple(self.provision(p, eid, [], number, i) for i, p in enumerate(paras, 1))
@@ -466,8 +468,11 @@ class _Parse:
             division=division,
             deleted_by=self.deletion(el),
             line=el.sourceline or 0,
+            incomplete=incomplete,
         )
-        if not any(p.text or p.children for p in article.provisions()):
+        if incomplete and _children(el, "paragraph"):
+            self.error(el, f"{eid} is marked incomplete but has paragraphs", "remove status=\"incomplete\" once the official text is in")
+        if not incomplete and not any(p.text or p.children for p in article.provisions()):
             self.error(el, f"{eid} has no text", "every article carries its official text")
         return article
 

@@ -1,6 +1,8 @@
-"""Generate one page per article, a preamble page and an overview per instrument (mkdocs-gen-files).
+"""Write the generated pages into the MkDocs build (mkdocs-gen-files); nothing lands in ``docs/``.
 
-Runs inside ``mkdocs build``; the pages exist only in the build, never in ``docs/``.
+Loads the site (already checked by the hook), writes each page that :mod:`build_scripts.pages`
+assembles, sets each page's edit link to its source file, and inserts the generated listings
+into the hand-written home page, navigation and theme pages.
 """
 
 from __future__ import annotations
@@ -11,39 +13,35 @@ from pathlib import Path
 import mkdocs_gen_files
 
 from build_scripts import render
+from build_scripts.commentary import THEMES
+from build_scripts.pages import site_pages, theme_listing
 from build_scripts.site import load_site
 
 root = Path(os.environ.get("TREATIES_ROOT") or Path.cwd())
 site = load_site(root)
 
+for page in site_pages(site):
+    with mkdocs_gen_files.open(page.path, "wb" if isinstance(page.content, bytes) else "w") as f:
+        f.write(page.content)
+    if page.edit:
+        mkdocs_gen_files.set_edit_path(page.path, f"../{page.edit}")
+
 for instrument in site.corpus:
-    key = instrument.key
-    with mkdocs_gen_files.open(render.overview_path(key), "w") as f:
-        f.write(render.render_overview(instrument))
-    mkdocs_gen_files.set_edit_path(render.overview_path(key), f"../{instrument.path}")
-    if instrument.preamble:
-        with mkdocs_gen_files.open(render.preamble_path(key), "w") as f:
-            f.write(render.render_preamble(instrument))
-        mkdocs_gen_files.set_edit_path(render.preamble_path(key), f"../{instrument.path}")
-    for article in instrument.articles:
-        path = render.article_path(key, article.number)
-        with mkdocs_gen_files.open(path, "w") as f:
-            f.write(render.render_article(instrument, article))
-        mkdocs_gen_files.set_edit_path(path, f"../{instrument.path}")
-    with mkdocs_gen_files.open(f"{key}/SUMMARY.md", "w") as f:
-        f.write(render.render_nav(instrument))
-    with mkdocs_gen_files.open(f"{key}/{key}.xml", "wb") as f:
+    with mkdocs_gen_files.open(f"{instrument.key}/{instrument.key}.xml", "wb") as f:
         f.write((root / instrument.path).read_bytes())
 
-# The site navigation: the hand-written docs/SUMMARY.md with one entry per instrument inserted.
-with mkdocs_gen_files.open("SUMMARY.md", "r") as f:
-    summary = f.read()
-entries = "\n".join(f"    * [{i.short_title}]({i.key}/)" for i in site.corpus)
-with mkdocs_gen_files.open("SUMMARY.md", "w") as f:
-    f.write(render.insert_instruments(summary, entries))
 
-# The home page lists every instrument.
-with mkdocs_gen_files.open("index.md", "r") as f:
-    home = f.read()
-with mkdocs_gen_files.open("index.md", "w") as f:
-    f.write(render.insert_instruments(home, render.render_instrument_list(site.corpus, "index.md")))
+def insert(path: str, listing: str) -> None:
+    with mkdocs_gen_files.open(path, "r") as f:
+        text = f.read()
+    with mkdocs_gen_files.open(path, "w") as f:
+        f.write(render.insert_instruments(text, listing))
+
+
+insert("SUMMARY.md", "\n".join(f"    * [{i.short_title}]({i.key}/)" for i in site.corpus))
+insert("index.md", render.render_instrument_list(site.corpus, "index.md"))
+
+for theme in THEMES:
+    if (root / "docs" / "themes" / f"{theme}.md").exists():
+        with mkdocs_gen_files.open(f"themes/{theme}.md", "a") as f:
+            f.write("\n\n" + theme_listing(site, theme))

@@ -206,7 +206,13 @@ def render_article(instrument: Instrument, article: Article, extras: ArticleExtr
             + "” is ours: this instrument has no official article headings.</p>\n"
         )
     deleted = ""
-    if article.deleted_by:
+    if article.incomplete:
+        deleted = (
+            '!!! warning "Text not yet available on this site"\n'
+            "    The official English text of this article has not yet been transcribed from a source we could verify "
+            "word for word, so it is not shown rather than guessed. Consult the authentic text published by the depositary.\n"
+        )
+    elif article.deleted_by:
         deleted = _deleted_notice(article.deleted_by, page)
     parts = [
         _front_matter(
@@ -268,7 +274,9 @@ def render_neighbours(instrument: Instrument, article: Article, page: str) -> st
     return f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="block">\n{chr(10).join(links)}\n</nav>\n'
 
 
-def render_preamble(instrument: Instrument) -> str:
+def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> str:
+    """The preamble page: long title, every recital with its permalink, the enacting formula."""
+    spans = spans or {}
     page = preamble_path(instrument.key)
     pre = instrument.preamble
     lines = [
@@ -284,7 +292,7 @@ def render_preamble(instrument: Instrument) -> str:
     for recital in pre.recitals if pre else ():
         lines.append(
             f'<div class="tt-recital" id="{recital.anchor}" markdown="block">\n'
-            f'<p markdown="span"><a class="tt-num" href="#{recital.anchor}" title="Permalink to preambular paragraph">¶</a> {render_text(recital.text)}</p>\n</div>'
+            f'<p markdown="span"><a class="tt-num" href="#{recital.anchor}" title="Permalink to preambular paragraph">¶</a> {render_text(recital.text, spans.get((recital.eid, "text"), ()))}</p>\n</div>'
         )
     if pre and pre.formula:
         lines.append(f'<p markdown="span">{render_text(pre.formula)}</p>')
@@ -295,7 +303,7 @@ def render_preamble(instrument: Instrument) -> str:
     return "\n".join(lines)
 
 
-def render_overview(instrument: Instrument, about: str = "") -> str:
+def render_overview(instrument: Instrument, about: str = "", terms: Sequence = ()) -> str:
     """The instrument's front page: metadata, provenance, downloads and the table of contents."""
     page = overview_path(instrument.key)
     rows = []
@@ -338,6 +346,13 @@ def render_overview(instrument: Instrument, about: str = "") -> str:
             lines.append(f"- {_article_link(instrument, a, page)}{mark}")
     if not instrument.has_official_headings:
         lines.append("\n*This instrument has no official article headings; the short titles shown are ours.*")
+    if terms:
+        lines.append("\n## Defined terms\n")
+        for term in sorted(terms, key=lambda t: t.term.lower()):
+            art, prov = instrument.find(term.eid)
+            target = relative(page, article_path(instrument.key, art.number)) + (f"#{prov.anchor}" if prov else "")
+            where = prov.pinpoint if prov else f"art {art.number}"
+            lines.append(f"- [{escape(term.term)}]({target}) ({where})")
     lines.append("\n## How to cite\n")
     lines.append(f"```text\n{citation(instrument)}\n```\n")
     return "\n".join(lines) + "\n"

@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .commentary import Note, load_notes
 from .corpus import Corpus, load_corpus
+from .crossrefs import Reference, check_unresolved, find_references, load_exceptions
+from .definitions import DefinedTerm, Occurrence, find_defined_terms, find_occurrences, load_extra_terms
+from .errors import SourceError, SourceErrors, display_path
+from .relations import Relation, load_relations
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -21,6 +26,11 @@ class Site:
     """Everything the pages are made from."""
 
     corpus: Corpus
+    notes: tuple[Note, ...]
+    references: tuple[Reference, ...] = ()
+    terms: tuple[DefinedTerm, ...] = ()
+    occurrences: tuple[Occurrence, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
 
 _loaded: dict[Path, Site] = {}
@@ -31,7 +41,32 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
     root = root.resolve()
     if fresh or root not in _loaded:
         corpus = load_corpus(root / "sources", root)
-        _loaded[root] = Site(corpus=corpus)
+        exceptions_path = root / "sources" / "crossrefs.yaml"
+        exceptions = load_exceptions(exceptions_path, root)
+        references, unresolved = find_references(corpus, exceptions)
+        problems = check_unresolved(unresolved, exceptions, display_path(exceptions_path, root))
+        errors: list[SourceError] = list(problems)
+        loaded = {}
+        for name, load in (
+            ("terms", lambda: find_defined_terms(corpus, load_extra_terms(root / "sources" / "definitions.yaml", corpus, root))),
+            ("notes", lambda: load_notes(root, corpus)),
+            ("relations", lambda: load_relations(root / "sources" / "relations.yaml", corpus, root)),
+        ):
+            try:
+                loaded[name] = load()
+            except SourceErrors as exc:
+                errors.extend(exc.errors)
+        if errors:
+            raise SourceErrors(errors)
+        terms, notes = loaded["terms"], loaded["notes"]
+        _loaded[root] = Site(
+            corpus=corpus,
+            notes=tuple(notes),
+            references=tuple(references),
+            terms=tuple(terms),
+            occurrences=tuple(find_occurrences(corpus, terms)),
+            relations=tuple(loaded["relations"]),
+        )
     return _loaded[root]
 
 

@@ -1,0 +1,167 @@
+"""Assemble every generated page of the site from the loaded data: a pure function, no disk.
+
+``site_pages`` returns, for each page path, its content and the source file a reader should edit
+to change it. The MkDocs entry point (``gen_pages.py``) only writes what this returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from collections import defaultdict
+
+from . import commentary, crossrefs, relations, render
+from .corpus import Article, Instrument
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file: where it goes, what it holds, which source to edit to change it."""
+
+    path: str
+    content: str | bytes
+    edit: str | None = None
+
+
+def article_url(instrument: Instrument, article: Article) -> str:
+    return f"{instrument.key}/article-{article.number}/"
+
+
+def reference_spans(site: Site, page: str, refs: list[crossrefs.Reference]) -> render.SpanIndex:
+    """Links for the references found in the text of one page, keyed by (eId, part)."""
+    spans: dict[tuple[str, str], list[render.Span]] = defaultdict(list)
+    for ref in refs:
+        target = site.corpus.get(ref.target_instrument)
+        article, provision = target.find(ref.target_eid)
+        href = render.relative(page, render.article_path(target.key, article.number))
+        if provision is not None:
+            href += f"#{provision.anchor}"
+        title = f"{target.short_title}, {commentary.describe_target(site.corpus, target.key, ref.target_eid)}"
+        part = "text" if ref.source.part == "recital" else ref.source.part
+        spans[(ref.source.eid, part)].append(render.Span(ref.start, ref.end, href, title))
+    return dict(spans)
+
+
+def term_spans(site: Site, page: str, key: str, article: int | None) -> dict[tuple[str, str], list[render.Span]]:
+    """Links from uses of defined terms to their definitions, with the definition as tooltip."""
+    spans: dict[tuple[str, str], list[render.Span]] = defaultdict(list)
+    instrument = site.corpus.get(key)
+    for occ in site.occurrences:
+        if occ.instrument != key:
+            continue
+        art, prov = instrument.find(occ.eid)
+        if (art.number if art else None) != article:
+            continue
+        d_art, d_prov = instrument.find(occ.term.eid)
+        href = render.relative(page, render.article_path(key, d_art.number)) + (f"#{d_prov.anchor}" if d_prov else "")
+        tip = occ.term.definition if len(occ.term.definition) <= 320 else occ.term.definition[:317].rsplit(" ", 1)[0] + " …"
+        spans[(occ.eid, occ.part)].append(render.Span(occ.start, occ.end, href, f"Defined term: {tip}", "tt-term"))
+    return spans
+
+
+def merge_spans(first: render.SpanIndex, second: dict[tuple[str, str], list[render.Span]]) -> render.SpanIndex:
+    """Cross-references take precedence; a defined term is linked only where no reference is."""
+    merged = {k: list(v) for k, v in first.items()}
+    for key, spans in second.items():
+        have = merged.setdefault(key, [])
+        for span in spans:
+            if not any(span.start < s.end and s.start < span.end for s in have):
+                have.append(span)
+    return merged
+
+
+def render_referenced_by(site: Site, instrument: Instrument, article: Article, page: str) -> str:
+    """The 'Referenced by' section: provisions in any instrument whose text refers to this article."""
+    incoming = [r for r in site.references if r.target_instrument == instrument.key and r.article == article.number and not (r.source.instrument == instrument.key and r.source.article == article.number)]
+    if not incoming:
+        return ""
+    seen: dict[tuple[str, str], str] = {}
+    for ref in incoming:
+        source = site.corpus.get(ref.source.instrument)
+        if ref.source.article is None:
+            link = render.relative(page, render.preamble_path(source.key))
+            label = "Preamble"
+        else:
+            src_article, provision = source.find(ref.source.eid)
+            link = render.relative(page, render.article_path(source.key, ref.source.article))
+            if provision is not None:
+                link += f"#{provision.anchor}"
+            label = commentary.describe_target(site.corpus, source.key, ref.source.eid)
+        prefix = "" if source.key == instrument.key else f"{source.short_title}, "
+        seen.setdefault((source.key, label), f"- [{render.escape(prefix + label)}]({link})")
+    return "## Referenced by\n\n" + "\n".join(seen.values()) + "\n"
+
+
+def render_related(site: Site, instrument: Instrument, article: Article, page: str) -> str:
+    """'Related provisions': curated relations with either end in this article."""
+    found = relations.relations_of(list(site.relations), instrument.key, article.eid)
+    if not found:
+        return ""
+    lines = ["## Related provisions\n"]
+    for rel, outgoing in found:
+        here, there = (rel.source, rel.target) if outgoing else (rel.target, rel.source)
+        other = site.corpus.get(there[0])
+        verb = relations.TYPES[rel.type][0 if outgoing else 1]
+        if there[1] == "preamble":
+            href, label = render.relative(page, render.preamble_path(other.key)), "Preamble"
+        else:
+            art, prov = other.find(there[1])
+            href = render.relative(page, render.article_path(other.key, art.number)) + (f"#{prov.anchor}" if prov else "")
+            label = commentary.describe_target(site.corpus, other.key, there[1])
+        mine = commentary.describe_target(site.corpus, instrument.key, here[1])
+        lines.append(f"- {render.escape(mine)} {verb} [{render.escape(other.short_title)}, {render.escape(label)}]({href}): {render.escape(rel.note)}")
+    return "\n".join(lines) + "\n"
+
+
+def article_extras(site: Site, instrument: Instrument, article: Article) -> render.ArticleExtras:
+    """What the other stages add to an article page: links, commentary, flags, referenced by."""
+    page = render.article_path(instrument.key, article.number)
+    own_refs = [r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number]
+    notes = commentary.notes_for_article(list(site.notes), instrument.key, article.eid)
+    flags: dict[str, str] = {}
+    for note in notes:
+        for key, eid in note.targets:
+            if key == instrument.key and eid != article.eid:
+                flags[eid] = flags.get(eid, "") + commentary.flag_html(note)
+    section = commentary.render_commentary_section(notes, site.corpus, article_url(instrument, article))
+    sections = tuple(s for s in (section, render_related(site, instrument, article, page), render_referenced_by(site, instrument, article, page)) if s)
+    spans = merge_spans(reference_spans(site, page, own_refs), term_spans(site, page, instrument.key, article.number))
+    return render.ArticleExtras(spans=spans, flags=flags, sections=sections)
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every generated page: overview, preamble and articles of each instrument, navigation."""
+    pages: list[Page] = []
+    for instrument in site.corpus:
+        key = instrument.key
+        terms = [t for t in site.terms if t.instrument == key]
+        pages.append(Page(render.overview_path(key), render.render_overview(instrument, terms=terms), instrument.path))
+        if instrument.preamble:
+            notes = commentary.notes_for_article(list(site.notes), key, "preamble")
+            section = commentary.render_commentary_section(notes, site.corpus, f"{key}/preamble/")
+            refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
+            spans = reference_spans(site, render.preamble_path(key), refs)
+            pages.append(Page(render.preamble_path(key), render.render_preamble(instrument, spans) + ("\n" + section if section else ""), instrument.path))
+        for article in instrument.articles:
+            content = render.render_article(instrument, article, article_extras(site, instrument, article))
+            pages.append(Page(render.article_path(key, article.number), content, instrument.path))
+        pages.append(Page(f"{key}/SUMMARY.md", render.render_nav(instrument)))
+    return pages
+
+
+def theme_listing(site: Site, theme: str) -> str:
+    """The automatic part of a theme page: every note tagged with the theme, with its article."""
+    notes = [n for n in site.notes if theme in n.meta.themes]
+    if not notes:
+        return ""
+    lines = ["## Notes on this theme\n"]
+    for note in notes:
+        key, eid = note.targets[0]
+        instrument = site.corpus.get(key)
+        article, _ = instrument.find(eid)
+        target = render.article_path(key, article.number) if article else render.preamble_path(key)
+        where = f"{instrument.short_title}, {commentary.describe_target(site.corpus, key, eid)}"
+        label, _ = commentary.KIND_LABELS[note.meta.kind]
+        lines.append(f"- [{render.escape(note.meta.title)}](../{target}#{note.anchor}) — {render.escape(where)} · {label}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,120 @@
+"""Curated relations between provisions of different instruments (``sources/relations.yaml``).
+
+Each relation links two provisions with a type (this definition mirrors that one, this article
+implements that obligation ...) and a one-line note in our words. Relations are validated on load:
+an unknown provision, an unknown type or a duplicate is reported with its file and line. Both ends
+show the relation under "Related provisions".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .corpus import Corpus
+from .errors import SourceError, SourceErrors, display_path
+
+TYPES = {
+    "mirrors": ("mirrors", "is mirrored by"),
+    "implements": ("implements", "is implemented by"),
+    "supplements": ("supplements", "is supplemented by"),
+    "defines": ("defines a term used in", "uses a term defined in"),
+    "derogates-from": ("derogates from", "is derogated from by"),
+    "deletes": ("deletes", "is deleted by"),
+    "complements": ("complements", "is complemented by"),
+    "contrasts": ("contrasts with", "contrasts with"),
+}
+"""Each type with the wording for its two ends: (from the source, from the target)."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link from one provision to another, with our one-line note."""
+
+    source: tuple[str, str]
+    target: tuple[str, str]
+    type: str
+    note: str
+    line: int
+
+
+def _split(ref: object) -> tuple[str, str] | None:
+    if not isinstance(ref, str) or ref.count("/") != 1:
+        return None
+    key, eid = ref.split("/")
+    return key, eid
+
+
+def _exists(corpus: Corpus, ref: tuple[str, str]) -> bool:
+    instrument = corpus.get(ref[0])
+    return instrument is not None and (ref[1] in instrument.eids or (ref[1] == "preamble" and instrument.preamble is not None))
+
+
+def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list[Relation]:
+    """Read and check every relation; raise SourceErrors listing every problem with its line."""
+    if not path.exists():
+        return []
+    shown = display_path(path, root)
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax on that line")]) from None
+    items = data.get("relations") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise SourceErrors([SourceError(shown, 1, "has no 'relations:' list", "start the file with 'relations:' and one '- from: ...' entry per relation")])
+    lines: list[int] = []
+    for key, value in node.value:
+        if key.value == "relations":
+            lines = [item.start_mark.line + 1 for item in value.value]
+    errors: list[SourceError] = []
+    relations: list[Relation] = []
+    seen: dict[tuple, int] = {}
+    for item, line in zip(items, lines):
+        if not isinstance(item, dict) or set(item) - {"from", "to", "type", "note"}:
+            errors.append(SourceError(shown, line, "a relation takes exactly the fields from, to, type and note", "remove any other field"))
+            continue
+        source, target = _split(item.get("from")), _split(item.get("to"))
+        problems = []
+        for name, ref in (("from", source), ("to", target)):
+            if ref is None:
+                problems.append((f"'{name}' must be <instrument>/<eId>", "e.g. tip-protocol/art_3__para_1__point_a"))
+            elif not _exists(corpus, ref):
+                problems.append((f"'{name}' names {ref[0]}/{ref[1]}, which is not a provision of the corpus", "use an eId from sources/instruments/<instrument>.xml"))
+        kind = item.get("type")
+        if kind not in TYPES:
+            problems.append((f"unknown type {kind!r}", f"use one of {', '.join(TYPES)}"))
+        note = item.get("note")
+        if not isinstance(note, str) or not note.strip() or "<" in note:
+            problems.append(("'note' must be one line of plain text in our words", "say in a sentence how the two provisions relate"))
+        if source and target and source == target:
+            problems.append(("a provision cannot relate to itself", "check 'from' and 'to'"))
+        identity = (source, target, kind)
+        if identity in seen:
+            problems.append((f"duplicate of the relation on line {seen[identity]}", "remove one of them"))
+        if problems:
+            errors.extend(SourceError(shown, line, m, h) for m, h in problems)
+            continue
+        seen[identity] = line
+        relations.append(Relation(source, target, kind, note.strip(), line))
+    if errors:
+        raise SourceErrors(errors)
+    return relations
+
+
+def relations_of(relations: list[Relation], key: str, article_eid: str) -> list[tuple[Relation, bool]]:
+    """Relations with an end inside the article; the bool says whether the article is the source."""
+    def inside(ref: tuple[str, str]) -> bool:
+        return ref[0] == key and (ref[1] == article_eid or ref[1].startswith(article_eid + "__"))
+
+    out = []
+    for rel in relations:
+        if inside(rel.source):
+            out.append((rel, True))
+        elif inside(rel.target):
+            out.append((rel, False))
+    return out

@@ -1,0 +1,119 @@
+"""Commentary notes: the validator names file and line, notes render safely under the right kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.commentary import Kind, load_notes, parse_note, render_commentary_section, render_note
+from build_scripts.corpus import Corpus
+from build_scripts.errors import SourceErrors
+
+GOOD = """---
+targets: [tip-protocol/art_6__para_3]
+kind: key-component
+title: Recovery measures are to be considered, not guaranteed
+themes: [victim-support]
+sources:
+  - cite: "Trafficking in Persons Protocol, art 6(3)"
+reviewed: 2026-11-28
+---
+Under [article 6(3)](akn:tip-protocol/art_6__para_3) each State Party "shall consider implementing"
+measures for recovery. Compare [article 5](akn:tip-protocol/art_5), which is mandatory.
+"""
+
+
+@pytest.fixture
+def tip_corpus(tip):
+    return Corpus((tip,))
+
+
+def write(root: Path, text: str, rel: str = "tip-protocol/art_6/recovery.md") -> Path:
+    path = root / "sources" / "commentary" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(root: Path, corpus: Corpus, text: str, rel: str = "tip-protocol/art_6/recovery.md") -> list[str]:
+    path = write(root, text, rel)
+    note, errors = parse_note(path, corpus, root)
+    assert note is None, "the note should have been refused"
+    return [str(e) for e in errors]
+
+
+def test_a_good_note_is_accepted(tmp_path, tip_corpus):
+    note, errors = parse_note(write(tmp_path, GOOD), tip_corpus, tmp_path)
+    assert errors == []
+    assert note.meta.kind is Kind.key_component and note.slug == "recovery"
+    assert note.targets == [("tip-protocol", "art_6__para_3")]
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (("kind: key-component", "kind: keycomponent"), 3, "unknown kind 'keycomponent'; use one of key-component, challenge"),
+        (("targets: [tip-protocol/art_6__para_3]", "targets: [tip-protocol/art_6__para_9]"), 2, "target 'tip-protocol/art_6__para_9' is not a provision of the corpus"),
+        (("themes: [victim-support]", "themes: [victims]"), 5, "unknown theme 'victims'"),
+        (("sources:\n  - cite: \"Trafficking in Persons Protocol, art 6(3)\"\n", "sources: []\n"), 6, "sources: List should have at least 1 item"),
+        (("reviewed: 2026-11-28", "reviewed: 28/11/2026"), 8, "reviewed date '28/11/2026' is not a date; write it as YYYY-MM-DD"),
+        (("title: Recovery", "title: Recovery: a"), 4, "front matter is not valid YAML"),
+        (("measures for recovery.", "measures for <script>alert(1)</script> recovery."), 11, "raw HTML in the note"),
+        (("(akn:tip-protocol/art_5)", "(akn:tip-protocol/art_55)"), 11, "link to akn:tip-protocol/art_55, which is not a provision"),
+        (("themes: [victim-support]\n", "themes: [victim-support]\nsummary: x\n"), 6, "unknown field 'summary'"),
+    ],
+)
+def test_each_bad_note_is_refused_with_file_line_and_fix(tmp_path, tip_corpus, change, line, message):
+    old, new = change
+    assert old in GOOD
+    msgs = problems(tmp_path, tip_corpus, GOOD.replace(old, new))
+    assert any(m.startswith(f"sources/commentary/tip-protocol/art_6/recovery.md:{line}: ") and message in m for m in msgs), msgs
+
+
+def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
+    msgs = problems(tmp_path, tip_corpus, GOOD, "tip-protocol/art_5/recovery.md")
+    assert any("move the note to sources/commentary/tip-protocol/art_6/" in m for m in msgs), msgs
+
+
+def test_note_without_front_matter_is_refused(tmp_path, tip_corpus):
+    msgs = problems(tmp_path, tip_corpus, "Just some text.\n")
+    assert msgs == ["sources/commentary/tip-protocol/art_6/recovery.md:1: has no front matter; start the file with a line '---', the fields, and another '---'"]
+
+
+def test_note_that_escapes_through_a_symlink_is_refused(tmp_path, tip_corpus):
+    outside = tmp_path / "outside.md"
+    outside.write_text(GOOD, encoding="utf-8")
+    link = tmp_path / "sources" / "commentary" / "tip-protocol" / "art_6" / "link.md"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside)
+    note, errors = parse_note(link, tip_corpus, tmp_path)
+    assert note is None and "outside sources/commentary" in str(errors[0])
+
+
+def test_all_problems_of_all_notes_are_reported_together(tmp_path, tip_corpus):
+    write(tmp_path, GOOD.replace("kind: key-component", "kind: nope"), "tip-protocol/art_6/a.md")
+    write(tmp_path, GOOD.replace("reviewed: 2026-11-28", "reviewed: soon"), "tip-protocol/art_6/b.md")
+    with pytest.raises(SourceErrors) as caught:
+        load_notes(tmp_path, tip_corpus)
+    assert len(caught.value.errors) == 2
+
+
+def test_note_renders_under_its_kind_with_permalink_sources_and_date(tmp_path, tip_corpus):
+    note, _ = parse_note(write(tmp_path, GOOD), tip_corpus, tmp_path)
+    html = render_commentary_section([note], tip_corpus, "tip-protocol/article-6/")
+    assert '<h3 class="tt-kind-heading">Key component</h3>' in html
+    assert 'id="note-recovery"' in html and 'href="#note-recovery"' in html
+    assert "<li>Trafficking in Persons Protocol, art 6(3)</li>" in html
+    assert "Reviewed 2026-11-28" in html
+    assert "not part of the treaty" in html
+    assert '<a href="./#3" rel="noopener noreferrer">article 6(3)</a>' in html or '<a href="./#3">article 6(3)</a>' in html
+    assert re.search(r'<a href="\.\./article-5/"[^>]*>article 5</a>', html)
+
+
+def test_challenge_and_key_component_notes_look_different(tmp_path, tip_corpus):
+    a, _ = parse_note(write(tmp_path, GOOD), tip_corpus, tmp_path)
+    b, _ = parse_note(write(tmp_path, GOOD.replace("key-component", "challenge"), "tip-protocol/art_6/hard.md"), tip_corpus, tmp_path)
+    assert 'class="note tt-note' in render_note(a, tip_corpus, "tip-protocol/article-6/")
+    assert 'class="warning tt-note' in render_note(b, tip_corpus, "tip-protocol/article-6/")
