@@ -23,13 +23,18 @@ def html(site: Path, page: str) -> str:
     return (site / page / "index.html").read_text(encoding="utf-8")
 
 
+def text(site: Path, page: str) -> str:
+    """What a reader sees: the page without tags."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html(site, page)))
+
+
 def test_article_3_page_shows_the_official_text_with_a_permalink_on_each_subparagraph(built):
     page = html(built, "tip-protocol/article-3")
     assert "<title>Article 3 · Use of terms · Trafficking in Persons Protocol" in page
     for letter in "abcd":
         assert f'id="{letter}"' in page
         assert f'href="#{letter}"' in page
-    assert "The consent of a victim of trafficking in persons to the intended exploitation" in page
+    assert "The consent of a victim of trafficking in persons to the intended exploitation" in text(built, "tip-protocol/article-3")
 
 
 def test_pinpoint_anchor_for_article_6_3_b_exists(built):
@@ -79,3 +84,24 @@ def test_broken_source_stops_the_build_and_keeps_the_previous_site(tmp_path):
     assert "Traceback" not in output
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_article_5_links_article_3_and_article_3_lists_article_5_as_referencing_it(built):
+    art5 = html(built, "tip-protocol/article-5")
+    assert re.search(r'<a class="tt-ref" href="\.\./article-3/"[^>]*>article 3 of this Protocol</a>', art5)
+    art3 = html(built, "tip-protocol/article-3")
+    section = art3[art3.index('id="referenced-by"'):]
+    assert 'href="../article-5/' in section
+
+
+def test_exploitation_in_article_3_shows_its_definition_on_hover(built):
+    art3 = html(built, "tip-protocol/article-3")
+    assert re.search(r'<a class="tt-term" href="\./#a" title="Defined term: Exploitation shall include, at a minimum,[^"]*">exploitation</a>', art3)
+
+
+def test_deleted_provisions_of_convention_29_say_so_and_link_the_protocol(built):
+    art5 = html(built, "ilo-c029/article-5")
+    assert "Deleted provision" in art5
+    assert 'href="../../ilo-p029/article-7/"' in art5
+    art2 = html(built, "ilo-c029/article-2")
+    assert "Deleted provision" not in art2
