@@ -79,6 +79,26 @@ def cmd_new_commentary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lock(args: argparse.Namespace) -> int:
+    """Record the current official texts in sources/text.lock, with the reason for the change."""
+    from .corpus import load_corpus
+    from .textlock import write_lock
+
+    root = Path(args.root).resolve()
+    if len(args.reason.strip()) < 10:
+        print("give a real reason (what was corrected, against which official source)", file=sys.stderr)
+        return 2
+    try:
+        corpus = load_corpus(root / "sources", root)
+    except SourceErrors as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    changed = write_lock(corpus, root / "sources" / "text.lock", args.reason.strip())
+    shown = ", ".join(changed) if len(changed) <= 12 else ", ".join(changed[:12]) + f" and {len(changed) - 12} more"
+    print(f"sources/text.lock: {len(changed)} text(s) recorded" + (f": {shown}" if changed else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="treaties", description="Check and extend the sources of the treaty reference site.")
     parser.add_argument("--root", default=".", help="the repository folder (default: the current folder)")
@@ -94,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", required=True, choices=[k.value for k in Kind], help="what the note does")
     new.add_argument("--slug", help="file name without .md (lower-case words joined by hyphens); default: the kind")
     new.set_defaults(func=cmd_new_commentary)
+    lock = sub.add_parser(
+        "lock",
+        help="record the official texts in sources/text.lock after a deliberate correction",
+        description="Record the hash of every article's official text in sources/text.lock. Needed only when a treaty text is corrected; the reason is kept in the lock's history.",
+    )
+    lock.add_argument("--reason", required=True, help="what was corrected and against which official source")
+    lock.set_defaults(func=cmd_lock)
     return parser
 
 

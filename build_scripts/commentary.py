@@ -321,7 +321,7 @@ def render_body(note: Note, corpus: Corpus, page_url: str) -> str:
         return f"]({url_from(page_url, provision_url(corpus, m.group(1), m.group(2)))})"
 
     body = AKN_LINK.sub(link, note.body)
-    html_out = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
+    html_out = markdown.markdown(body, extensions=["sane_lists", "tables"], output_format="html")
     return sanitise(html_out)
 
 

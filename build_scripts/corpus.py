@@ -404,7 +404,8 @@ class _Parse:
         num_el = _child(el, "num")
         num = _text_of(num_el) if num_el is not None else None
         label = num_label(num)
-        if num is not None and label is None:
+        dash = num in ("–", "—", "-", "•")  # an indent printed with a dash: unnumbered, by position
+        if num is not None and label is None and not dash:
             self.error(num_el, f"cannot read the number {num!r}", "write numbers as the official text prints them, e.g. '1.' or '(a)'")
         prefix = "para" if kind == "paragraph" else "point"
         expected = f"{parent_eid}__{prefix}_{label or position}"
@@ -412,7 +413,12 @@ class _Parse:
             self.error(el, f"eId {eid!r} does not follow the naming convention (expected {expected!r})", "build eIds from the parent eId and the official number, see docs/developers/source-format.md")
             eid = eid or expected
         my_labels = labels + [label] if label else labels
-        anchor = provision_anchor(my_labels) if label else provision_anchor(labels + [f"para-{position}"])
+        if label:
+            anchor = provision_anchor(my_labels)
+        elif kind == "point":
+            anchor = provision_anchor(labels + [f"indent-{position}"])
+        else:
+            anchor = provision_anchor(labels + [f"para-{position}"])
         children_els = _children(el, "point", "paragraph", "subparagraph", "list")
         for bad in _children(el, "subparagraph", "list"):
             self.error(bad, f"<{_local(bad)}> is not used in this corpus", "use <point> for subparagraphs, directly inside the paragraph")

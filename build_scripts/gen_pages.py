@@ -12,7 +12,7 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
-from build_scripts import render
+from build_scripts import export, render
 from build_scripts.commentary import THEMES
 from build_scripts.pages import site_pages, theme_listing
 from build_scripts.site import load_site
@@ -26,9 +26,16 @@ for page in site_pages(site):
     if page.edit:
         mkdocs_gen_files.set_edit_path(page.path, f"../{page.edit}")
 
+site_url = mkdocs_gen_files.config.site_url or "/"
 for instrument in site.corpus:
     with mkdocs_gen_files.open(f"{instrument.key}/{instrument.key}.xml", "wb") as f:
         f.write((root / instrument.path).read_bytes())
+    with mkdocs_gen_files.open(f"api/{instrument.key}.json", "w") as f:
+        f.write(export.dumps(export.instrument_json(site, instrument, site_url)))
+with mkdocs_gen_files.open("api/index.json", "w") as f:
+    f.write(export.dumps(export.index_json(site, site_url)))
+with mkdocs_gen_files.open("api/instrument.schema.json", "w") as f:
+    f.write(export.schema_text())
 
 
 def insert(path: str, listing: str) -> None:

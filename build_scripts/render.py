@@ -320,7 +320,7 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
         rows.append(("Citation", escape(instrument.citation)))
     rows.append(("Depositary", escape(instrument.depositary)))
     rows.append(("Source of the text", escape(instrument.text_source)))
-    rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml)"))
+    rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml) · [JSON](../api/{instrument.key}.json)"))
     table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     lines = [
         _front_matter(instrument.short_title, f"Official text of the {instrument.long_title}, article by article, with commentary."),

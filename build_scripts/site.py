@@ -16,6 +16,7 @@ from .crossrefs import Reference, check_unresolved, find_references, load_except
 from .definitions import DefinedTerm, Occurrence, find_defined_terms, find_occurrences, load_extra_terms
 from .errors import SourceError, SourceErrors, display_path
 from .relations import Relation, load_relations
+from .textlock import check_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -46,6 +47,8 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
         references, unresolved = find_references(corpus, exceptions)
         problems = check_unresolved(unresolved, exceptions, display_path(exceptions_path, root))
         errors: list[SourceError] = list(problems)
+        lock = root / "sources" / "text.lock"
+        errors.extend(check_lock(corpus, lock, display_path(lock, root)))
         loaded = {}
         for name, load in (
             ("terms", lambda: find_defined_terms(corpus, load_extra_terms(root / "sources" / "definitions.yaml", corpus, root))),

@@ -80,7 +80,7 @@ def test_overview_lists_metadata_and_every_article_under_its_chapter(tip):
     assert "### II. Protection of victims of trafficking in persons" in page
     for a in tip.articles:
         assert f"(article-{a.number}.md)" in page
-    assert "[Akoma Ntoso XML](tip-protocol.xml)" in page
+    assert "[Akoma Ntoso XML](tip-protocol.xml) · [JSON](../api/tip-protocol.json)" in page
 
 
 def test_nav_lists_overview_preamble_and_articles_in_order(tip):
