@@ -12,10 +12,18 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The browser tests drive Debian's Chromium (never a downloaded one) and inject axe-core.
+/usr/bin/chromium:
+	apt-get update -qq && apt-get install -y -qq chromium
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
 serve: $(VENV)/.installed  ## build the site and serve it at http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed  ## run every test
+test: $(VENV)/.installed /usr/bin/chromium node_modules/.installed  ## run every test
 	$(PY) -m pytest
 
 build: $(VENV)/.installed  ## build the site into site/ (strict)

@@ -233,6 +233,9 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
         errors.append(SourceError(shown, lines.get(("targets", 0)), f"the first target {meta.targets[0]!r} does not belong in {rel[0]}/{rel[1]}/", f"move the note to sources/commentary/{first_key}/{_article_folder(first_eid)}/"))
     if RAW_HTML.search(meta.title):
         errors.append(SourceError(shown, lines.get(("title",)), "the title contains HTML", "write the title as plain text"))
+    for i, source in enumerate(meta.sources):
+        if RAW_HTML.search(source.cite):
+            errors.append(SourceError(shown, lines.get(("sources", i), lines.get(("sources",))), "a source citation contains HTML", "write the citation as plain text"))
     for n, line in enumerate(body.splitlines(), body_line):
         if RAW_HTML.search(line):
             errors.append(SourceError(shown, n, "raw HTML in the note", "write Markdown only: HTML tags are not allowed in commentary"))
@@ -282,8 +285,12 @@ ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code"
 
 
 def sanitise(fragment: str) -> str:
-    """Keep only harmless markup: an allow-list of tags, links with http(s) or relative targets."""
-    return nh3.clean(
+    """Keep only harmless markup: an allow-list of tags, links with http(s) or relative targets.
+
+    A link whose address was removed (javascript:, data: ...) is unwrapped to its text, so that no
+    empty anchor is left for the browser to act on.
+    """
+    cleaned = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
@@ -291,6 +298,7 @@ def sanitise(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return re.sub(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", r"\1", cleaned, flags=re.DOTALL)
 
 
 def provision_url(corpus: Corpus, key: str, eid: str) -> str:
@@ -325,7 +333,7 @@ def render_body(note: Note, corpus: Corpus, page_url: str) -> str:
     return sanitise(html_out)
 
 
-def render_note(note: Note, corpus: Corpus, page_url: str, open_: bool = True) -> str:
+def render_note(note: Note, corpus: Corpus, page_url: str, open_: bool = True, repo_url: str = "") -> str:
     """One note as a collapsible admonition with its permalink, sources and review date."""
     label, style = KIND_LABELS[note.meta.kind]
     sources = "".join(
@@ -338,10 +346,13 @@ def render_note(note: Note, corpus: Corpus, page_url: str, open_: bool = True) -
         f'<a href="{url_from(page_url, provision_url(corpus, k, e))}">{html.escape(describe_target(corpus, k, e))}</a>' for k, e in note.targets
     )
     authors = f" · by {html.escape(', '.join(note.meta.authors))}" if note.meta.authors else ""
+    if repo_url:
+        authors += f' · <a href="{html.escape(repo_url.rstrip("/"))}/edit/main/{html.escape(note.path)}">Edit this note</a>'
+
     return (
         f'<details class="{style} tt-note tt-kind-{note.meta.kind.value}" id="{note.anchor}"{" open" if open_ else ""}>\n'
-        f'<summary>{html.escape(note.meta.title)} <a class="tt-note-link" href="#{note.anchor}" title="Permalink to this note">¶</a></summary>\n'
-        f'<p class="tt-note-about">{label} · on {about}</p>\n'
+        f"<summary>{html.escape(note.meta.title)}</summary>\n"
+        f'<p class="tt-note-about">{label} · on {about} · <a class="tt-note-link" href="#{note.anchor}" title="Permanent link to this note">permalink</a></p>\n'
         f"{render_body(note, corpus, page_url)}\n"
         f'<p class="tt-note-sources-title">Sources</p>\n<ul class="tt-note-sources">{sources}</ul>\n'
         f'<p class="tt-note-meta">Reviewed {note.meta.reviewed.isoformat()}{authors}</p>\n'
@@ -369,7 +380,7 @@ def notes_for_article(notes: list[Note], key: str, article_eid: str) -> list[Not
     return [n for n in notes if any(k == key and (e == article_eid or e.startswith(article_eid + "__")) for k, e in n.targets)]
 
 
-def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str) -> str:
+def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str, repo_url: str = "") -> str:
     """The 'Commentary' section of an article page: notes grouped by kind, each kind its own style."""
     if not notes:
         return ""
@@ -384,7 +395,7 @@ def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str) 
             continue
         label, _ = KIND_LABELS[kind]
         out.append(f'<h3 class="tt-kind-heading">{label}{"s" if len(group) > 1 else ""}</h3>\n')
-        out.extend(render_note(n, corpus, page_url) + "\n" for n in group)
+        out.extend(render_note(n, corpus, page_url, repo_url=repo_url) + "\n" for n in group)
     return "\n".join(out)
 
 

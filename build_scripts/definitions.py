@@ -137,3 +137,40 @@ def find_occurrences(corpus: Corpus, terms: list[DefinedTerm]) -> list[Occurrenc
                     out.append(Occurrence(instrument.key, eid, part, m.start(), m.end(), term))
                     break
     return out
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """A phrase readers search for, attached to the provision that answers it."""
+
+    instrument: str
+    eid: str
+    phrase: str
+
+
+def load_search_terms(path: Path, corpus: Corpus, root: Path | None = None) -> list[SearchTerm]:
+    """Curated search keywords (sources/search-terms.yaml); each must occur in its provision."""
+    if not path.exists():
+        return []
+    shown = display_path(path, root)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    out, errors = [], []
+    for i, item in enumerate(data.get("terms") or [], 1):
+        key, eid, phrase = (item or {}).get("instrument"), (item or {}).get("eid"), (item or {}).get("phrase")
+        instrument = corpus.get(key) if key else None
+        article, provision = instrument.find(eid) if instrument and eid else (None, None)
+        if article is None or not phrase:
+            errors.append(SourceError(shown, None, f"term {i} needs an instrument, an eId of the corpus and a phrase", "see the comment at the top of the file"))
+            continue
+        words = (provision.text.plain if provision and provision.text else article.plain_text()) + " " + (article.heading or "")
+        if phrase.lower() not in words.lower():
+            errors.append(SourceError(shown, None, f"{phrase!r} does not occur in {key} {eid}", "use words of the provision's official text or heading"))
+            continue
+        out.append(SearchTerm(key, eid, phrase))
+    if errors:
+        raise SourceErrors(errors)
+    return out

@@ -20,7 +20,8 @@ from build_scripts.site import load_site
 root = Path(os.environ.get("TREATIES_ROOT") or Path.cwd())
 site = load_site(root)
 
-for page in site_pages(site):
+repo_url = mkdocs_gen_files.config.repo_url or ""
+for page in site_pages(site, repo_url):
     with mkdocs_gen_files.open(page.path, "wb" if isinstance(page.content, bytes) else "w") as f:
         f.write(page.content)
     if page.edit:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import html
 from collections import defaultdict
 
-from . import commentary, crossrefs, relations, render
+from . import commentary, comparison, crossrefs, relations, render
 from .corpus import Article, Instrument
 from .site import Site
 
@@ -114,7 +115,19 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
     return "\n".join(lines) + "\n"
 
 
-def article_extras(site: Site, instrument: Instrument, article: Article) -> render.ArticleExtras:
+def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
+    """A GitHub 'new file' address with a valid note skeleton for the target, ready to fill in."""
+    from urllib.parse import quote
+
+    skeleton = (
+        f"---\ntargets: [{key}/{target}]\nkind: key-component\ntitle: Say in a few words what this note explains\n"
+        f"themes: []\nsources:\n  - cite: \"The provision itself, and every source you rely on\"\nreviewed: YYYY-MM-DD\n---\n"
+        "Write the note here, in your own words. See CONTRIBUTING.md.\n"
+    )
+    return f"{repo_url.rstrip('/')}/new/main/sources/commentary/{key}/{folder}?filename=my-note.md&value={quote(skeleton)}"
+
+
+def article_extras(site: Site, instrument: Instrument, article: Article, repo_url: str = "") -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
     own_refs = [r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number]
@@ -124,29 +137,65 @@ def article_extras(site: Site, instrument: Instrument, article: Article) -> rend
         for key, eid in note.targets:
             if key == instrument.key and eid != article.eid:
                 flags[eid] = flags.get(eid, "") + commentary.flag_html(note)
-    section = commentary.render_commentary_section(notes, site.corpus, article_url(instrument, article))
-    sections = tuple(s for s in (section, render_related(site, instrument, article, page), render_referenced_by(site, instrument, article, page)) if s)
+    section = commentary.render_commentary_section(notes, site.corpus, article_url(instrument, article), repo_url)
+    compare = ""
+    if site.comparison and any(k == instrument.key and (e == article.eid or e.startswith(article.eid + "__")) for k, e in site.comparison.provisions()):
+        compare = f"!!! tip \"Compare\"\n    This article holds a definition compared element by element with the others in [Definitions compared]({render.relative(page, 'definitions.md')}).\n"
+    contribute = ""
+    if repo_url:
+        contribute = (
+            '<p class="tt-contribute">'
+            f'<a href="{html.escape(suggest_link(repo_url, instrument.key, article.eid, article.eid))}">Suggest a note on this article</a> · '
+            f'<a href="{html.escape(repo_url.rstrip("/"))}/issues/new?template=treaty-text-error.yml&amp;title={html.escape(instrument.key)}%20{html.escape(article.eid)}">Report an error in the text</a></p>\n'
+        )
+    sections = tuple(s for s in (compare, section, render_related(site, instrument, article, page), render_referenced_by(site, instrument, article, page), contribute) if s)
     spans = merge_spans(reference_spans(site, page, own_refs), term_spans(site, page, instrument.key, article.number))
-    return render.ArticleExtras(spans=spans, flags=flags, sections=sections)
+    return render.ArticleExtras(spans=spans, flags=flags, sections=sections, search_boost=search_boost(site, instrument, article), keywords=keywords(site, instrument, article))
 
 
-def site_pages(site: Site) -> list[Page]:
+def keywords(site: Site, instrument: Instrument, article: Article) -> tuple[str, ...]:
+    """Search keywords of an article page: the terms it defines and the curated search phrases."""
+
+    def inside(eid: str) -> bool:
+        return eid == article.eid or eid.startswith(article.eid + "__")
+
+    found = [t.term for t in site.terms if t.instrument == instrument.key and inside(t.eid)]
+    found += [t.phrase for t in site.search_terms if t.instrument == instrument.key and inside(t.eid)]
+    return tuple(dict.fromkeys(found))
+
+
+def search_boost(site: Site, instrument: Instrument, article: Article) -> float | None:
+    """Rank the pages readers look for first: articles that define terms, and the Protocol itself.
+
+    A search for a defined phrase ("organized criminal group") should land on the article that
+    defines it rather than on one of the many that use it; the Protocol is the site's centre.
+    """
+    defines = any(t.instrument == instrument.key and (t.eid == article.eid or t.eid.startswith(article.eid + "__")) for t in site.terms)
+    boost = (3.0 if defines else 1.0) * (1.5 if instrument.key == "tip-protocol" else 1.0)
+    return boost if boost != 1.0 else None
+
+
+def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     """Every generated page: overview, preamble and articles of each instrument, navigation."""
     pages: list[Page] = []
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
-        pages.append(Page(render.overview_path(key), render.render_overview(instrument, terms=terms), instrument.path))
+        about = (site.about or {}).get(key, "")
+        about_md = f'<p class="tt-about"><strong>Why it matters.</strong> {html.escape(about)} <em>(Editors\' summary.)</em></p>' if about else ""
+        pages.append(Page(render.overview_path(key), render.render_overview(instrument, about=about_md, terms=terms), instrument.path))
         if instrument.preamble:
             notes = commentary.notes_for_article(list(site.notes), key, "preamble")
-            section = commentary.render_commentary_section(notes, site.corpus, f"{key}/preamble/")
+            section = commentary.render_commentary_section(notes, site.corpus, f"{key}/preamble/", repo_url)
             refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
             spans = reference_spans(site, render.preamble_path(key), refs)
             pages.append(Page(render.preamble_path(key), render.render_preamble(instrument, spans) + ("\n" + section if section else ""), instrument.path))
         for article in instrument.articles:
-            content = render.render_article(instrument, article, article_extras(site, instrument, article))
+            content = render.render_article(instrument, article, article_extras(site, instrument, article, repo_url))
             pages.append(Page(render.article_path(key, article.number), content, instrument.path))
         pages.append(Page(f"{key}/SUMMARY.md", render.render_nav(instrument)))
+    if site.comparison:
+        pages.append(Page("definitions.md", comparison.render_comparison(site.comparison, site.corpus), "sources/definitions-compared.yaml"))
     return pages
 
 

@@ -170,11 +170,13 @@ def citation(instrument: Instrument, pin: str | None = None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _front_matter(title: str, description: str) -> str:
+def _front_matter(title: str, description: str, boost: float | None = None, keywords: Sequence[str] = ()) -> str:
     def q(s: str) -> str:
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n"
+    search = f"search:\n  boost: {boost}\n" if boost else ""
+    tags = "tags:\n" + "".join(f"  - {q(k)}\n" for k in keywords) if keywords else ""
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{search}{tags}---\n"
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class ArticleExtras:
     spans: SpanIndex | None = None
     flags: dict[str, str] | None = None
     sections: tuple[str, ...] = ()
+    search_boost: float | None = None
+    keywords: tuple[str, ...] = ()
 
 
 def _article_link(instrument: Instrument, article: Article, from_page: str) -> str:
@@ -218,6 +222,8 @@ def render_article(instrument: Instrument, article: Article, extras: ArticleExtr
         _front_matter(
             f"{article.title} · {instrument.short_title}",
             f"Official text of {article.num}{' (' + article.label + ')' if article.label else ''} of the {instrument.long_title}.",
+            extras.search_boost,
+            extras.keywords,
         ),
         f"# {escape(article.title)}\n",
         f'<p class="tt-where" markdown="span">{" › ".join(where)}</p>\n',
@@ -266,12 +272,12 @@ def render_neighbours(instrument: Instrument, article: Article, page: str) -> st
     prev = instrument.article(article.number - 1)
     nxt = instrument.article(article.number + 1)
     if prev:
-        links.append(f'<span class="tt-prev" markdown="span">← {_article_link(instrument, prev, page)}</span>')
+        links.append(f'<span class="tt-prev">← {_article_link(instrument, prev, page)}</span>')
     elif instrument.preamble:
-        links.append(f'<span class="tt-prev" markdown="span">← [Preamble]({relative(page, preamble_path(instrument.key))})</span>')
+        links.append(f'<span class="tt-prev">← [Preamble]({relative(page, preamble_path(instrument.key))})</span>')
     if nxt:
-        links.append(f'<span class="tt-next" markdown="span">{_article_link(instrument, nxt, page)} →</span>')
-    return f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="block">\n{chr(10).join(links)}\n</nav>\n'
+        links.append(f'<span class="tt-next">{_article_link(instrument, nxt, page)} →</span>')
+    return f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="span">{" ".join(links)}</nav>\n'
 
 
 def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> str:
@@ -299,7 +305,7 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
     lines.append("</div>\n")
     first = instrument.article(1)
     if first:
-        lines.append(f'<nav class="tt-neighbours" aria-label="Next" markdown="block">\n<span class="tt-next" markdown="span">{_article_link(instrument, first, page)} →</span>\n</nav>\n')
+        lines.append(f'<nav class="tt-neighbours" aria-label="Next article" markdown="span"><span class="tt-next">{_article_link(instrument, first, page)} →</span></nav>\n')
     return "\n".join(lines)
 
 
@@ -321,7 +327,7 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
     rows.append(("Depositary", escape(instrument.depositary)))
     rows.append(("Source of the text", escape(instrument.text_source)))
     rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml) · [JSON](../api/{instrument.key}.json)"))
-    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    table = "| Fact | Detail |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     lines = [
         _front_matter(instrument.short_title, f"Official text of the {instrument.long_title}, article by article, with commentary."),
         f"# {escape(instrument.short_title)}\n",

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .commentary import Note, load_notes
+from .comparison import Comparison, load_comparison
 from .corpus import Corpus, load_corpus
 from .crossrefs import Reference, check_unresolved, find_references, load_exceptions
-from .definitions import DefinedTerm, Occurrence, find_defined_terms, find_occurrences, load_extra_terms
+from .definitions import DefinedTerm, Occurrence, SearchTerm, find_defined_terms, find_occurrences, load_extra_terms, load_search_terms
 from .errors import SourceError, SourceErrors, display_path
 from .relations import Relation, load_relations
 from .textlock import check_lock
@@ -32,6 +33,9 @@ class Site:
     terms: tuple[DefinedTerm, ...] = ()
     occurrences: tuple[Occurrence, ...] = ()
     relations: tuple[Relation, ...] = ()
+    comparison: Comparison | None = None
+    about: dict[str, str] | None = None
+    search_terms: tuple[SearchTerm, ...] = ()
 
 
 _loaded: dict[Path, Site] = {}
@@ -54,6 +58,9 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
             ("terms", lambda: find_defined_terms(corpus, load_extra_terms(root / "sources" / "definitions.yaml", corpus, root))),
             ("notes", lambda: load_notes(root, corpus)),
             ("relations", lambda: load_relations(root / "sources" / "relations.yaml", corpus, root)),
+            ("comparison", lambda: load_comparison(root / "sources" / "definitions-compared.yaml", corpus, root)),
+            ("about", lambda: load_about(root / "sources" / "about.yaml", corpus, root)),
+            ("search_terms", lambda: load_search_terms(root / "sources" / "search-terms.yaml", corpus, root)),
         ):
             try:
                 loaded[name] = load()
@@ -69,8 +76,34 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
             terms=tuple(terms),
             occurrences=tuple(find_occurrences(corpus, terms)),
             relations=tuple(loaded["relations"]),
+            comparison=loaded["comparison"],
+            about=loaded["about"],
+            search_terms=tuple(loaded["search_terms"]),
         )
     return _loaded[root]
+
+
+def load_about(path: Path, corpus: Corpus, root: Path) -> dict[str, str]:
+    """Our two or three sentences on why each instrument matters (sources/about.yaml)."""
+    import yaml
+
+    if not path.exists():
+        return {}
+    shown = display_path(path, root)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    errors = []
+    for key, text in data.items():
+        if corpus.get(key) is None:
+            errors.append(SourceError(shown, None, f"{key!r} is not an instrument of the corpus", "use the instrument keys of sources/instruments"))
+        elif not isinstance(text, str) or "<" in text or not text.strip():
+            errors.append(SourceError(shown, None, f"the text for {key!r} must be plain sentences", "write two or three sentences without HTML"))
+    if errors:
+        raise SourceErrors(errors)
+    return {k: " ".join(v.split()) for k, v in data.items()}
 
 
 def forget() -> None:
