@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check
+.PHONY: serve test build check bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,3 +31,6 @@ build: $(VENV)/.installed  ## build the site into site/ (strict)
 
 check: $(VENV)/.installed  ## check every source without building
 	$(VENV)/bin/treaties check
+
+bench: $(VENV)/.installed  ## time the pipeline, the full build and a stock baseline
+	$(PY) -m build_scripts.bench

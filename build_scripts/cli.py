@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from .commentary import Kind, describe_target
 from .errors import SourceErrors
@@ -46,7 +45,10 @@ def cmd_new_commentary(args: argparse.Namespace) -> int:
     instrument = site.corpus.get(key)
     article, _ = instrument.find(eid) if instrument else (None, None)
     if instrument is None or (article is None and not (eid == "preamble" and instrument.preamble)):
-        print(f"{args.target}: no such provision; use an eId from sources/instruments/{key}.xml, e.g. tip-protocol/art_6__para_3", file=sys.stderr)
+        print(
+            f"{args.target}: no such provision; use an eId from sources/instruments/{key}.xml, e.g. tip-protocol/art_6__para_3",
+            file=sys.stderr,
+        )
         return 1
     folder = "preamble" if eid == "preamble" else article.eid
     base = root / "sources" / "commentary" / key / folder
@@ -59,7 +61,9 @@ def cmd_new_commentary(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"{path.relative_to(root)} already exists; choose another --slug", file=sys.stderr)
         return 1
-    cite = f"{instrument.long_title}, " + ("preamble" if eid == "preamble" else describe_target(site.corpus, key, eid).replace("Article ", "art "))
+    cite = f"{instrument.long_title}, " + (
+        "preamble" if eid == "preamble" else describe_target(site.corpus, key, eid).replace("Article ", "art ")
+    )
     base.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "---\n"
@@ -68,7 +72,7 @@ def cmd_new_commentary(args: argparse.Namespace) -> int:
         "title: Say in a few words what this note explains\n"
         "themes: []\n"
         "sources:\n"
-        f"  - cite: \"{cite}\"\n"
+        f'  - cite: "{cite}"\n'
         f"reviewed: {date.today().isoformat()}\n"
         "---\n"
         "Write the note here, in your own words and in Markdown (no HTML). Be precise about how strong the\n"
@@ -100,10 +104,14 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="treaties", description="Check and extend the sources of the treaty reference site.")
+    parser = argparse.ArgumentParser(
+        prog="treaties", description="Check and extend the sources of the treaty reference site."
+    )
     parser.add_argument("--root", default=".", help="the repository folder (default: the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate every source file and report every problem as file:line: what; how to fix")
+    check = sub.add_parser(
+        "check", help="validate every source file and report every problem as file:line: what; how to fix"
+    )
     check.set_defaults(func=cmd_check)
     new = sub.add_parser(
         "new-commentary",

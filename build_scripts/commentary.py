@@ -14,7 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,9 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import LOADER
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a note does; each kind has its own look on the page."""
 
     key_component = "key-component"
@@ -145,7 +146,7 @@ def _key_lines(front: str) -> dict[tuple, int]:
     """Line (in the file) of each key and list item of the front matter, for error messages."""
     lines: dict[tuple, int] = {}
     try:
-        node = yaml.compose(front)
+        node = yaml.compose(front, Loader=LOADER)
     except yaml.YAMLError:
         return lines
     if isinstance(node, yaml.MappingNode):
@@ -155,6 +156,19 @@ def _key_lines(front: str) -> dict[tuple, int]:
                 for i, item in enumerate(value.value):
                     lines[(key.value, i)] = item.start_mark.line + 2
     return lines
+
+
+class _LazyLines:
+    """Line numbers of the front matter's keys, worked out only if an error needs one."""
+
+    def __init__(self, front: str):
+        self.front = front
+        self._lines: dict[tuple, int] | None = None
+
+    def get(self, key: tuple, default: int | None = None) -> int | None:
+        if self._lines is None:
+            self._lines = _key_lines(self.front)
+        return self._lines.get(key, default)
 
 
 def _provision_exists(corpus: Corpus, key: str, eid: str) -> bool:
@@ -180,10 +194,18 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
 
     commentary = (root / "sources" / "commentary").resolve()
     if path.is_symlink() or not path.resolve().is_relative_to(commentary):
-        return fail(None, "is a link or lies outside sources/commentary", "add notes as plain files under sources/commentary/<instrument>/<article>/")
+        return fail(
+            None,
+            "is a link or lies outside sources/commentary",
+            "add notes as plain files under sources/commentary/<instrument>/<article>/",
+        )
     rel = path.resolve().relative_to(commentary).parts
     if len(rel) != 3 or not re.fullmatch(r"[a-z0-9][a-z0-9-]*\.md", rel[2]):
-        return fail(None, "is not at sources/commentary/<instrument>/<article>/<slug>.md", "move it there; the slug uses lower-case letters, digits and hyphens")
+        return fail(
+            None,
+            "is not at sources/commentary/<instrument>/<article>/<slug>.md",
+            "move it there; the slug uses lower-case letters, digits and hyphens",
+        )
     if path.stat().st_size > MAX_NOTE_BYTES:
         return fail(None, f"is larger than {MAX_NOTE_BYTES:,} bytes", "a note is a few hundred words; split it")
     try:
@@ -195,27 +217,39 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
         return fail(1, "has no front matter", "start the file with a line '---', the fields, and another '---'")
     front, body, body_line = parts
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return fail(mark.line + 2 if mark else 2, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", "check indentation, colons and quotes on that line")
+        return fail(
+            mark.line + 2 if mark else 2,
+            f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            "check indentation, colons and quotes on that line",
+        )
     if not isinstance(data, dict):
-        return fail(2, "front matter is not a set of 'field: value' lines", "see CONTRIBUTING.md for a complete example")
-    lines = _key_lines(front)
+        return fail(
+            2, "front matter is not a set of 'field: value' lines", "see CONTRIBUTING.md for a complete example"
+        )
     try:
         meta = FrontMatter.model_validate(data)
     except ValidationError as exc:
+        lines = _key_lines(front)
         for err in exc.errors():
             loc = tuple(err["loc"])
             line = lines.get(loc[:2]) or lines.get(loc[:1]) or 2
             field = ".".join(str(x) for x in loc) or "front matter"
             msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
-                msg, hint = f"unknown field {loc[0]!r}", "the fields are targets, kind, title, themes, sources, reviewed, authors"
+                msg, hint = (
+                    f"unknown field {loc[0]!r}",
+                    "the fields are targets, kind, title, themes, sources, reviewed, authors",
+                )
             elif loc[:1] == ("kind",):
                 msg, hint = f"unknown kind {data.get('kind')!r}", f"use one of {', '.join(k.value for k in Kind)}"
             elif loc[:1] == ("reviewed",):
-                msg, hint = f"reviewed date {data.get('reviewed')!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-28"
+                msg, hint = (
+                    f"reviewed date {data.get('reviewed')!r} is not a date",
+                    "write it as YYYY-MM-DD, e.g. 2026-11-28",
+                )
             elif loc[:1] == ("sources",):
                 hint = "give at least one source as '- cite: \"...\"' (a treaty provision, a UN document symbol, a judgment with its application number)"
             elif loc[:1] == ("targets",):
@@ -224,26 +258,63 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                 hint = "see CONTRIBUTING.md for what each field takes"
             errors.append(SourceError(shown, line, f"{field}: {msg}", hint))
         return None, errors
+    lines = _LazyLines(front)
     for i, target in enumerate(meta.targets):
         key, eid = target.split("/", 1)
         if not _provision_exists(corpus, key, eid):
-            errors.append(SourceError(shown, lines.get(("targets", i), lines.get(("targets",))), f"target {target!r} is not a provision of the corpus", "use an eId from sources/instruments/<instrument>.xml, e.g. tip-protocol/art_3__para_1__point_b"))
+            errors.append(
+                SourceError(
+                    shown,
+                    lines.get(("targets", i), lines.get(("targets",))),
+                    f"target {target!r} is not a provision of the corpus",
+                    "use an eId from sources/instruments/<instrument>.xml, e.g. tip-protocol/art_3__para_1__point_b",
+                )
+            )
     first_key, first_eid = meta.targets[0].split("/", 1)
     if (rel[0], rel[1]) != (first_key, _article_folder(first_eid)) and not errors:
-        errors.append(SourceError(shown, lines.get(("targets", 0)), f"the first target {meta.targets[0]!r} does not belong in {rel[0]}/{rel[1]}/", f"move the note to sources/commentary/{first_key}/{_article_folder(first_eid)}/"))
+        errors.append(
+            SourceError(
+                shown,
+                lines.get(("targets", 0)),
+                f"the first target {meta.targets[0]!r} does not belong in {rel[0]}/{rel[1]}/",
+                f"move the note to sources/commentary/{first_key}/{_article_folder(first_eid)}/",
+            )
+        )
     if RAW_HTML.search(meta.title):
-        errors.append(SourceError(shown, lines.get(("title",)), "the title contains HTML", "write the title as plain text"))
+        errors.append(
+            SourceError(shown, lines.get(("title",)), "the title contains HTML", "write the title as plain text")
+        )
     for i, source in enumerate(meta.sources):
         if RAW_HTML.search(source.cite):
-            errors.append(SourceError(shown, lines.get(("sources", i), lines.get(("sources",))), "a source citation contains HTML", "write the citation as plain text"))
+            errors.append(
+                SourceError(
+                    shown,
+                    lines.get(("sources", i), lines.get(("sources",))),
+                    "a source citation contains HTML",
+                    "write the citation as plain text",
+                )
+            )
     for n, line in enumerate(body.splitlines(), body_line):
         if RAW_HTML.search(line):
-            errors.append(SourceError(shown, n, "raw HTML in the note", "write Markdown only: HTML tags are not allowed in commentary"))
+            errors.append(
+                SourceError(
+                    shown, n, "raw HTML in the note", "write Markdown only: HTML tags are not allowed in commentary"
+                )
+            )
         for m in AKN_LINK.finditer(line):
             if not _provision_exists(corpus, m.group(1), m.group(2)):
-                errors.append(SourceError(shown, n, f"link to akn:{m.group(1)}/{m.group(2)}, which is not a provision of the corpus", "link with akn:<instrument>/<eId>, e.g. akn:tip-protocol/art_5"))
+                errors.append(
+                    SourceError(
+                        shown,
+                        n,
+                        f"link to akn:{m.group(1)}/{m.group(2)}, which is not a provision of the corpus",
+                        "link with akn:<instrument>/<eId>, e.g. akn:tip-protocol/art_5",
+                    )
+                )
     if not body.strip():
-        errors.append(SourceError(shown, body_line, "the note has no text", "write the commentary below the front matter"))
+        errors.append(
+            SourceError(shown, body_line, "the note has no text", "write the commentary below the front matter")
+        )
     if errors:
         return None, errors
     return Note(shown, rel[0], rel[1], rel[2][:-3], meta, body.strip(), body_line), []
@@ -260,7 +331,11 @@ def load_notes(root: Path, corpus: Corpus) -> list[Note]:
                 continue
             if path.suffix != ".md" and not path.is_symlink():
                 if path.name not in (".gitkeep", "README.md"):
-                    errors.append(SourceError(display_path(path, root), None, "is not a Markdown note", "commentary files end in .md"))
+                    errors.append(
+                        SourceError(
+                            display_path(path, root), None, "is not a Markdown note", "commentary files end in .md"
+                        )
+                    )
                 continue
             note, problems = parse_note(path, corpus, root)
             errors.extend(problems)
@@ -270,7 +345,14 @@ def load_notes(root: Path, corpus: Corpus) -> list[Note]:
     for note in notes:
         key = (note.instrument, note.slug)
         if key in seen:
-            errors.append(SourceError(note.path, 1, f"another note of {note.instrument} has the slug {note.slug!r} ({seen[key]})", "rename one file: slugs are the notes' permanent anchors"))
+            errors.append(
+                SourceError(
+                    note.path,
+                    1,
+                    f"another note of {note.instrument} has the slug {note.slug!r} ({seen[key]})",
+                    "rename one file: slugs are the notes' permanent anchors",
+                )
+            )
         seen[key] = note.path
     if errors:
         raise SourceErrors(errors)
@@ -281,7 +363,28 @@ def load_notes(root: Path, corpus: Corpus) -> list[Note]:
 # Rendering
 # ---------------------------------------------------------------------------------------------
 
-ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "h3", "h4", "br", "table", "thead", "tbody", "tr", "th", "td"}
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+ALLOWED_TAGS = {
+    "p",
+    "a",
+    "em",
+    "strong",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "h3",
+    "h4",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 def sanitise(fragment: str) -> str:
@@ -305,7 +408,11 @@ def provision_url(corpus: Corpus, key: str, eid: str) -> str:
     """Site-root-relative URL of a provision: 'tip-protocol/article-6/#3-b'."""
     instrument = corpus.get(key)
     if eid == "preamble" or eid.startswith("preamble__"):
-        recital = next((r.anchor for r in instrument.preamble.recitals if r.eid == eid), "") if instrument and instrument.preamble else ""
+        recital = (
+            next((r.anchor for r in instrument.preamble.recitals if r.eid == eid), "")
+            if instrument and instrument.preamble
+            else ""
+        )
         return f"{key}/preamble/" + (f"#{recital}" if recital else "")
     article, provision = instrument.find(eid) if instrument else (None, None)
     if article is None:
@@ -329,8 +436,7 @@ def render_body(note: Note, corpus: Corpus, page_url: str) -> str:
         return f"]({url_from(page_url, provision_url(corpus, m.group(1), m.group(2)))})"
 
     body = AKN_LINK.sub(link, note.body)
-    html_out = markdown.markdown(body, extensions=["sane_lists", "tables"], output_format="html")
-    return sanitise(html_out)
+    return sanitise(_MARKDOWN.reset().convert(body))
 
 
 def render_note(note: Note, corpus: Corpus, page_url: str, open_: bool = True, repo_url: str = "") -> str:
@@ -338,16 +444,23 @@ def render_note(note: Note, corpus: Corpus, page_url: str, open_: bool = True, r
     label, style = KIND_LABELS[note.meta.kind]
     sources = "".join(
         "<li>"
-        + (f'<a href="{html.escape(s.url)}" rel="noopener noreferrer">{html.escape(s.cite)}</a>' if s.url else html.escape(s.cite))
+        + (
+            f'<a href="{html.escape(s.url)}" rel="noopener noreferrer">{html.escape(s.cite)}</a>'
+            if s.url
+            else html.escape(s.cite)
+        )
         + "</li>"
         for s in note.meta.sources
     )
     about = ", ".join(
-        f'<a href="{url_from(page_url, provision_url(corpus, k, e))}">{html.escape(describe_target(corpus, k, e))}</a>' for k, e in note.targets
+        f'<a href="{url_from(page_url, provision_url(corpus, k, e))}">{html.escape(describe_target(corpus, k, e))}</a>'
+        for k, e in note.targets
     )
     authors = f" · by {html.escape(', '.join(note.meta.authors))}" if note.meta.authors else ""
     if repo_url:
-        authors += f' · <a href="{html.escape(repo_url.rstrip("/"))}/edit/main/{html.escape(note.path)}">Edit this note</a>'
+        authors += (
+            f' · <a href="{html.escape(repo_url.rstrip("/"))}/edit/main/{html.escape(note.path)}">Edit this note</a>'
+        )
 
     return (
         f'<details class="{style} tt-note tt-kind-{note.meta.kind.value}" id="{note.anchor}"{" open" if open_ else ""}>\n'
@@ -377,7 +490,11 @@ def describe_target(corpus: Corpus, key: str, eid: str) -> str:
 
 def notes_for_article(notes: list[Note], key: str, article_eid: str) -> list[Note]:
     """Notes with at least one target inside the article."""
-    return [n for n in notes if any(k == key and (e == article_eid or e.startswith(article_eid + "__")) for k, e in n.targets)]
+    return [
+        n
+        for n in notes
+        if any(k == key and (e == article_eid or e.startswith(article_eid + "__")) for k, e in n.targets)
+    ]
 
 
 def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str, repo_url: str = "") -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import read_yaml
 
 
 @dataclass(frozen=True)
@@ -57,11 +56,7 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
         return None
     shown = display_path(path, root)
     text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    data = read_yaml(path, shown) or {}
     lines = text.splitlines()
 
     def line_of(needle: str) -> int | None:
@@ -71,13 +66,24 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
     keys = tuple(data.get("instruments") or ())
     for key in keys:
         if corpus.get(key) is None:
-            errors.append(SourceError(shown, line_of(f"- {key}"), f"unknown instrument {key!r}", "use a key from sources/instruments"))
+            errors.append(
+                SourceError(
+                    shown, line_of(f"- {key}"), f"unknown instrument {key!r}", "use a key from sources/instruments"
+                )
+            )
     elements = []
     for item in data.get("elements") or []:
         cells = {}
         for key, raw in (item.get("cells") or {}).items():
             if key not in keys:
-                errors.append(SourceError(shown, line_of(item.get("element", "")), f"element {item.get('element')!r} has a cell for {key!r}, which is not listed under instruments", "add it to 'instruments' or remove the cell"))
+                errors.append(
+                    SourceError(
+                        shown,
+                        line_of(item.get("element", "")),
+                        f"element {item.get('element')!r} has a cell for {key!r}, which is not listed under instruments",
+                        "add it to 'instruments' or remove the cell",
+                    )
+                )
                 continue
             if isinstance(raw, dict) and "none" in raw:
                 cells[key] = Cell((), ((str(raw["none"]), None),))
@@ -91,15 +97,36 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
                 quote = entry.get("quote", "")
                 official = _text_of(corpus, key, eid)
                 if official is None:
-                    errors.append(SourceError(shown, line_of(quote[:40]) if quote else None, f"{key}/{eid} is not a provision of the corpus", "use an eId from the instrument's XML"))
+                    errors.append(
+                        SourceError(
+                            shown,
+                            line_of(quote[:40]) if quote else None,
+                            f"{key}/{eid} is not a provision of the corpus",
+                            "use an eId from the instrument's XML",
+                        )
+                    )
                 elif not quote or quote not in official:
-                    errors.append(SourceError(shown, line_of(quote[:40]), f"the quote for {key}/{eid} is not the official wording of that provision", "copy the words exactly from the provision (quotes, punctuation and all)"))
+                    errors.append(
+                        SourceError(
+                            shown,
+                            line_of(quote[:40]),
+                            f"the quote for {key}/{eid} is not the official wording of that provision",
+                            "copy the words exactly from the provision (quotes, punctuation and all)",
+                        )
+                    )
                 else:
                     quotes.append((eid, quote))
             cells[key] = Cell(tuple(quotes), tuple(notes))
         missing = [k for k in keys if k not in cells]
         if missing:
-            errors.append(SourceError(shown, line_of(item.get("element", "")), f"element {item.get('element')!r} says nothing for {', '.join(missing)}", "add a quote, or 'none:' with a sentence saying the element is absent"))
+            errors.append(
+                SourceError(
+                    shown,
+                    line_of(item.get("element", "")),
+                    f"element {item.get('element')!r} says nothing for {', '.join(missing)}",
+                    "add a quote, or 'none:' with a sentence saying the element is absent",
+                )
+            )
         elements.append(Element(str(item.get("element")), str(item.get("explanation", "")), cells))
     if errors:
         raise SourceErrors(errors)
@@ -126,7 +153,10 @@ def render_comparison(comparison: Comparison, corpus: Corpus) -> str:
         "# Definitions compared",
         "",
         "The definition of trafficking in persons in the "
-        + ", ".join(f"[{escape(names[k])}]({overview})" for k, overview in [(k, f"{k}/index.md") for k in comparison.instruments[:2]])
+        + ", ".join(
+            f"[{escape(names[k])}]({overview})"
+            for k, overview in [(k, f"{k}/index.md") for k in comparison.instruments[:2]]
+        )
         + " and the related definitions of smuggling of migrants, forced or compulsory labour and sale of children, "
         "element by element. Every quotation is the official wording, checked against the treaty text at each build, "
         "and links to the provision it comes from. Sentences marked *Editors' note* are ours. "

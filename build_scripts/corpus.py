@@ -17,10 +17,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
 from lxml import etree
 
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import read_yaml
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TR_NS = "urn:x-trafficking-treaties:proprietary:1.0"
@@ -281,25 +281,56 @@ def _akn_schema() -> etree.XMLSchema:
 def read_xml(path: Path, shown: str) -> etree._ElementTree:
     """Read an XML source safely, or raise SourceErrors naming the file and line."""
     if path.is_symlink():
-        raise SourceErrors([SourceError(shown, None, "is a symbolic link", "sources must be plain files inside the repository")])
+        raise SourceErrors(
+            [SourceError(shown, None, "is a symbolic link", "sources must be plain files inside the repository")]
+        )
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
-        raise SourceErrors([SourceError(shown, None, f"is {size:,} bytes, over the limit of {MAX_SOURCE_BYTES:,}", "split it or remove what is not treaty text")])
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    None,
+                    f"is {size:,} bytes, over the limit of {MAX_SOURCE_BYTES:,}",
+                    "split it or remove what is not treaty text",
+                )
+            ]
+        )
     raw = path.read_bytes()
     for marker in (b"<!DOCTYPE", b"<!ENTITY"):
         at = raw.find(marker)
         if at >= 0:
             line = raw.count(b"\n", 0, at) + 1
-            raise SourceErrors([SourceError(shown, line, f"contains a {marker[2:].decode()} declaration", "remove it: sources may not declare a DTD or entities")])
+            raise SourceErrors(
+                [
+                    SourceError(
+                        shown,
+                        line,
+                        f"contains a {marker[2:].decode()} declaration",
+                        "remove it: sources may not declare a DTD or entities",
+                    )
+                ]
+            )
     try:
         tree = etree.fromstring(raw, make_parser()).getroottree()
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or (exc.position[0] if exc.position else None)
         msg = exc.msg if hasattr(exc, "msg") and exc.msg else str(exc)
-        raise SourceErrors([SourceError(shown, line, f"is not well-formed XML: {msg}", "fix the markup at that line")]) from None
+        raise SourceErrors(
+            [SourceError(shown, line, f"is not well-formed XML: {msg}", "fix the markup at that line")]
+        ) from None
     deepest = max((len(list(e.iterancestors())) for e in tree.iter()), default=0)
     if deepest > MAX_DEPTH:
-        raise SourceErrors([SourceError(shown, None, f"nests elements {deepest} deep (limit {MAX_DEPTH})", "treaty structure is never this deep; check the file")])
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    None,
+                    f"nests elements {deepest} deep (limit {MAX_DEPTH})",
+                    "treaty structure is never this deep; check the file",
+                )
+            ]
+        )
     return tree
 
 
@@ -395,10 +426,16 @@ class _Parse:
         ref = (el.get("refersTo") or "").lstrip("#")
         found = self.deletions.get(ref)
         if found is None:
-            self.error(el, f"{el.get('eId')} has status=\"removed\" but refersTo=\"#{ref}\" names no TLCReference", "point refersTo at the TLCReference of the deleting provision")
+            self.error(
+                el,
+                f'{el.get("eId")} has status="removed" but refersTo="#{ref}" names no TLCReference',
+                "point refersTo at the TLCReference of the deleting provision",
+            )
         return found
 
-    def provision(self, el: etree._Element, parent_eid: str, labels: list[str], article: int, position: int) -> Provision:
+    def provision(
+        self, el: etree._Element, parent_eid: str, labels: list[str], article: int, position: int
+    ) -> Provision:
         kind = _local(el)
         eid = el.get("eId") or ""
         num_el = _child(el, "num")
@@ -406,11 +443,19 @@ class _Parse:
         label = num_label(num)
         dash = num in ("–", "—", "-", "•")  # an indent printed with a dash: unnumbered, by position
         if num is not None and label is None and not dash:
-            self.error(num_el, f"cannot read the number {num!r}", "write numbers as the official text prints them, e.g. '1.' or '(a)'")
+            self.error(
+                num_el,
+                f"cannot read the number {num!r}",
+                "write numbers as the official text prints them, e.g. '1.' or '(a)'",
+            )
         prefix = "para" if kind == "paragraph" else "point"
         expected = f"{parent_eid}__{prefix}_{label or position}"
         if eid != expected:
-            self.error(el, f"eId {eid!r} does not follow the naming convention (expected {expected!r})", "build eIds from the parent eId and the official number, see docs/developers/source-format.md")
+            self.error(
+                el,
+                f"eId {eid!r} does not follow the naming convention (expected {expected!r})",
+                "build eIds from the parent eId and the official number, see docs/developers/source-format.md",
+            )
             eid = eid or expected
         my_labels = labels + [label] if label else labels
         if label:
@@ -421,7 +466,11 @@ class _Parse:
             anchor = provision_anchor(labels + [f"para-{position}"])
         children_els = _children(el, "point", "paragraph", "subparagraph", "list")
         for bad in _children(el, "subparagraph", "list"):
-            self.error(bad, f"<{_local(bad)}> is not used in this corpus", "use <point> for subparagraphs, directly inside the paragraph")
+            self.error(
+                bad,
+                f"<{_local(bad)}> is not used in this corpus",
+                "use <point> for subparagraphs, directly inside the paragraph",
+            )
         children = tuple(
             self.provision(c, eid, my_labels, article, i)
             for i, c in enumerate((c for c in children_els if _local(c) == "point"), 1)
@@ -452,7 +501,9 @@ class _Parse:
         m = re.fullmatch(r"art_(\d+)", eid)
         label = num_label(num)
         if not m:
-            self.error(el, f"article eId {eid!r} is not of the form art_N", "use art_ and the article number, e.g. art_3")
+            self.error(
+                el, f"article eId {eid!r} is not of the form art_N", "use art_ and the article number, e.g. art_3"
+            )
             return None
         number = int(m.group(1))
         if label != str(number):
@@ -460,7 +511,9 @@ class _Parse:
         incomplete = el.get("status") == "incomplete"
         paras = [] if incomplete else _children(el, "paragraph")
         for stray in _children(el, "content", "point", "list", "subparagraph"):
-            self.error(stray, f"<{_local(stray)}> directly inside {eid}", "wrap the article's text in <paragraph> elements")
+            self.error(
+                stray, f"<{_local(stray)}> directly inside {eid}", "wrap the article's text in <paragraph> elements"
+            )
         paragraphs = tuple(self.provision(p, eid, [], number, i) for i, p in enumerate(paras, 1))
         heading = _text_of(_child(el, "heading")) or None
         article = Article(
@@ -477,7 +530,11 @@ class _Parse:
             incomplete=incomplete,
         )
         if incomplete and _children(el, "paragraph"):
-            self.error(el, f"{eid} is marked incomplete but has paragraphs", "remove status=\"incomplete\" once the official text is in")
+            self.error(
+                el,
+                f"{eid} is marked incomplete but has paragraphs",
+                'remove status="incomplete" once the official text is in',
+            )
         if not incomplete and not any(p.text or p.children for p in article.provisions()):
             self.error(el, f"{eid} has no text", "every article carries its official text")
         return article
@@ -506,12 +563,18 @@ def load_editorial_titles(path: Path, key: str, root: Path | None = None) -> tup
         return {}, []
     shown = display_path(path, root)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        return {}, [SourceError(shown, line, f"is not valid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax")]
+        data = read_yaml(path, shown)
+    except SourceErrors as exc:
+        return {}, list(exc.errors)
     if not isinstance(data, dict) or data.get("instrument") != key or not isinstance(data.get("titles"), dict):
-        return {}, [SourceError(shown, 1, f"must hold 'instrument: {key}' and a 'titles' mapping", "see sources/editorial/crc.yaml for the shape")]
+        return {}, [
+            SourceError(
+                shown,
+                1,
+                f"must hold 'instrument: {key}' and a 'titles' mapping",
+                "see sources/editorial/crc.yaml for the shape",
+            )
+        ]
     titles = {str(k): str(v).strip() for k, v in data["titles"].items() if v}
     return titles, []
 
@@ -524,11 +587,25 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
     doc = tree.getroot()
     key = path.stem
     if etree.QName(doc).namespace != AKN_NS or _local(doc) != "akomaNtoso":
-        raise SourceErrors([SourceError(shown, doc.sourceline, "is not an Akoma Ntoso 3.0 document", f"the root element must be <akomaNtoso xmlns=\"{AKN_NS}\">")])
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    doc.sourceline,
+                    "is not an Akoma Ntoso 3.0 document",
+                    f'the root element must be <akomaNtoso xmlns="{AKN_NS}">',
+                )
+            ]
+        )
     schema = _akn_schema()
     if not schema.validate(tree):
         raise SourceErrors(
-            SourceError(shown, e.line, f"does not match the Akoma Ntoso 3.0 schema: {e.message}", "compare with docs/developers/source-format.md")
+            SourceError(
+                shown,
+                e.line,
+                f"does not match the Akoma Ntoso 3.0 schema: {e.message}",
+                "compare with docs/developers/source-format.md",
+            )
             for e in schema.error_log
         )
     act = doc[0]
@@ -536,7 +613,11 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
     parse = _Parse(shown, _deletions(meta))
     info = meta.find("a:proprietary/tr:instrument", NS)
     if info is None or info.get("key") != key:
-        parse.error(meta, f"no <tr:instrument key=\"{key}\"> in <proprietary>", "add the provenance block described in docs/developers/source-format.md")
+        parse.error(
+            meta,
+            f'no <tr:instrument key="{key}"> in <proprietary>',
+            "add the provenance block described in docs/developers/source-format.md",
+        )
         raise SourceErrors(parse.errors)
 
     def field_text(name: str, required: bool = True) -> str | None:
@@ -561,9 +642,13 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
         if eid is None:
             continue
         if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9_.-]*", eid):
-            parse.error(el, f"eId {eid!r} is not well formed", "use letters, digits, underscores, hyphens and full stops only")
+            parse.error(
+                el, f"eId {eid!r} is not well formed", "use letters, digits, underscores, hyphens and full stops only"
+            )
         if eid in seen:
-            parse.error(el, f"duplicate eId {eid!r} (first on line {seen[eid]})", "every eId must be unique in its file")
+            parse.error(
+                el, f"duplicate eId {eid!r} (first on line {seen[eid]})", "every eId must be unique in its file"
+            )
         else:
             seen[eid] = el.sourceline or 0
 
@@ -594,11 +679,19 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
 
     for expected, art in enumerate(articles, 1):
         if art.number != expected:
-            parse.error(art.line or None, f"articles are not numbered consecutively: expected article {expected}, found {art.number}", "number articles 1, 2, 3 ... in order, without gaps or repeats")
+            parse.error(
+                art.line or None,
+                f"articles are not numbered consecutively: expected article {expected}, found {art.number}",
+                "number articles 1, 2, 3 ... in order, without gaps or repeats",
+            )
             break
     unknown_titles = sorted(set(titles) - {a.eid for a in articles})
     if unknown_titles:
-        parse.error(None, f"editorial titles for articles that do not exist: {', '.join(unknown_titles)}", f"remove them from sources/editorial/{key}.yaml")
+        parse.error(
+            None,
+            f"editorial titles for articles that do not exist: {', '.join(unknown_titles)}",
+            f"remove them from sources/editorial/{key}.yaml",
+        )
 
     preamble = None
     pre_el = _child(act, "preamble")
@@ -671,7 +764,14 @@ def load_corpus(sources: Path, root: Path | None = None) -> Corpus:
             errors.extend(exc.errors)
     for inst in instruments:
         if inst.parent and inst.parent not in INSTRUMENT_ORDER:
-            errors.append(SourceError(inst.path, None, f"parent {inst.parent!r} is not a known instrument key", f"use one of {', '.join(INSTRUMENT_ORDER)}"))
+            errors.append(
+                SourceError(
+                    inst.path,
+                    None,
+                    f"parent {inst.parent!r} is not a known instrument key",
+                    f"use one of {', '.join(INSTRUMENT_ORDER)}",
+                )
+            )
     if errors:
         raise SourceErrors(errors)
     return Corpus(tuple(instruments))

@@ -19,10 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .corpus import Article, Corpus, Instrument, Provision, Text
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import read_yaml
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,9 @@ PARAGRAPH_PHRASE = re.compile(
     rf"(?:\s+of\s+(?P<akw>[Aa]rticle)\s+(?P<anum>\d+))?"
     rf"(?:{_OF})?"
 )
-_EXTERNAL = re.compile(r"\s+of\s+the\s+(?!Convention\b|present\b|Protocol\b|Covenant\b|Optional\s+Protocol\b)[A-Z0-9]|\s+of\s+the\s+(?:Convention|Protocol|Covenant)\s+(?:on|relating|for|against|concerning)\b|\s+of\s+(?:that|its|their|such)\b")
+_EXTERNAL = re.compile(
+    r"\s+of\s+the\s+(?!Convention\b|present\b|Protocol\b|Covenant\b|Optional\s+Protocol\b)[A-Z0-9]|\s+of\s+the\s+(?:Convention|Protocol|Covenant)\s+(?:on|relating|for|against|concerning)\b|\s+of\s+(?:that|its|their|such)\b"
+)
 _TITLES = {
     "United Nations Convention against Transnational Organized Crime": "untoc",
     "Convention on the Rights of the Child": "crc",
@@ -108,7 +109,9 @@ def _labels(item: str) -> list[str]:
 # --- resolution -------------------------------------------------------------------------------
 
 
-def _continue(article: Article, previous: list[str], labels: list[str], near: Provision | None = None) -> Provision | None:
+def _continue(
+    article: Article, previous: list[str], labels: list[str], near: Provision | None = None
+) -> Provision | None:
     """A continuation like "(ii)" after "1 (a) (i)": keep as much of the previous numbers as fits."""
     for cut in range(len(previous) - 1, 0, -1):
         found = _find_provision(article, previous[:cut] + labels, near)
@@ -165,7 +168,11 @@ def _resolve_in_text(ctx: _Context, text: Text) -> Iterator[Reference | Unresolv
                 continue
             taken.append((m.start(), m.end()))
             after = plain[m.end() :]
-            if m.group("scope") is None and _EXTERNAL.match(after) and not any(re.match(rf"\s+of\s+the\s+{re.escape(t)}", after) for t in _TITLES):
+            if (
+                m.group("scope") is None
+                and _EXTERNAL.match(after)
+                and not any(re.match(rf"\s+of\s+the\s+{re.escape(t)}", after) for t in _TITLES)
+            ):
                 continue  # "article 102 of the Charter of the United Nations": outside the corpus
             yield from _resolve_match(ctx, m, pattern is ARTICLE_PHRASE, after)
 
@@ -249,7 +256,9 @@ def _resolve_match(ctx: _Context, m: re.Match, is_article: bool, after: str) -> 
             if prov is not None:
                 previous = prov.anchor.split("-")
             if prov is None:
-                yield Unresolved(ctx.location, phrase, f"article {article.number} has no {'sub' if sub else ''}paragraph {token}")
+                yield Unresolved(
+                    ctx.location, phrase, f"article {article.number} has no {'sub' if sub else ''}paragraph {token}"
+                )
                 return
             refs.append((start, end, article, prov))
     whole = len(refs) == 1
@@ -283,7 +292,9 @@ def _texts(instrument: Instrument) -> Iterator[tuple[Article | None, Provision |
                         yield article, para, Location(instrument.key, prov.eid, part, article.number), text
 
 
-def find_references(corpus: Corpus, redirects: list[Exception_] | None = None) -> tuple[list[Reference], list[Unresolved]]:
+def find_references(
+    corpus: Corpus, redirects: list[Exception_] | None = None
+) -> tuple[list[Reference], list[Unresolved]]:
     """Every reference in the corpus, resolved, and every phrase that could not be resolved.
 
     ``redirects`` are allow-list entries with a ``target``: phrases whose instrument the words
@@ -329,20 +340,31 @@ def load_exceptions(path: Path, root: Path | None = None) -> list[Exception_]:
     if not path.exists():
         return []
     shown = display_path(path, root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    data = read_yaml(path, shown) or {}
     out = []
     errors = []
     for section in ("unresolved", "redirects"):
         for i, item in enumerate(data.get(section) or [], 1):
             needed = ("instrument", "eid", "phrase", "reason") + (("target",) if section == "redirects" else ())
             if not isinstance(item, dict) or not all(item.get(k) for k in needed):
-                errors.append(SourceError(shown, None, f"entry {i} of '{section}' lacks one of {', '.join(needed)}", "give each; the reason says why in a sentence"))
+                errors.append(
+                    SourceError(
+                        shown,
+                        None,
+                        f"entry {i} of '{section}' lacks one of {', '.join(needed)}",
+                        "give each; the reason says why in a sentence",
+                    )
+                )
                 continue
-            out.append(Exception_(item["instrument"], item["eid"], item["phrase"], item["reason"], item.get("target") if section == "redirects" else None))
+            out.append(
+                Exception_(
+                    item["instrument"],
+                    item["eid"],
+                    item["phrase"],
+                    item["reason"],
+                    item.get("target") if section == "redirects" else None,
+                )
+            )
     if errors:
         raise SourceErrors(errors)
     return out

@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .corpus import Corpus, Instrument, Text
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import read_yaml
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,9 @@ class Occurrence:
     term: DefinedTerm
 
 
-_QUOTED = re.compile(r"(?:the\s+term\s+)?“([^”]{2,80})”(?:\s+or\s+“([^”]{2,80})”)?\s+(?:shall\s+mean|means|shall\s+include)\b")
+_QUOTED = re.compile(
+    r"(?:the\s+term\s+)?“([^”]{2,80})”(?:\s+or\s+“([^”]{2,80})”)?\s+(?:shall\s+mean|means|shall\s+include)\b"
+)
 
 
 def _provision_texts(instrument: Instrument) -> Iterator[tuple[str, str, int | None, Text]]:
@@ -89,22 +90,32 @@ def load_extra_terms(path: Path, corpus: Corpus, root: Path | None = None) -> li
     if not path.exists():
         return []
     shown = display_path(path, root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    data = read_yaml(path, shown) or {}
     out, errors = [], []
     for i, item in enumerate(data.get("terms") or [], 1):
         key, eid, term = (item or {}).get("instrument"), (item or {}).get("eid"), (item or {}).get("term")
         instrument = corpus.get(key) if key else None
         if not (instrument and eid and term):
-            errors.append(SourceError(shown, None, f"term {i} needs instrument, eid and term of the corpus", "see the comment at the top of the file"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"term {i} needs instrument, eid and term of the corpus",
+                    "see the comment at the top of the file",
+                )
+            )
             continue
         article, provision = instrument.find(eid)
         holder = provision.text if provision is not None else (article.paragraphs[0].text if article else None)
         if holder is None or term.lower() not in holder.plain.lower():
-            errors.append(SourceError(shown, None, f"term {term!r} does not occur in {key} {eid}", "name the provision whose text defines the term"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"term {term!r} does not occur in {key} {eid}",
+                    "name the provision whose text defines the term",
+                )
+            )
             continue
         out.append(DefinedTerm(key, term, eid, defining_sentence(holder.plain, term)))
     if errors:
@@ -153,22 +164,36 @@ def load_search_terms(path: Path, corpus: Corpus, root: Path | None = None) -> l
     if not path.exists():
         return []
     shown = display_path(path, root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    data = read_yaml(path, shown) or {}
     out, errors = [], []
     for i, item in enumerate(data.get("terms") or [], 1):
         key, eid, phrase = (item or {}).get("instrument"), (item or {}).get("eid"), (item or {}).get("phrase")
         instrument = corpus.get(key) if key else None
         article, provision = instrument.find(eid) if instrument and eid else (None, None)
         if article is None or not phrase:
-            errors.append(SourceError(shown, None, f"term {i} needs an instrument, an eId of the corpus and a phrase", "see the comment at the top of the file"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"term {i} needs an instrument, an eId of the corpus and a phrase",
+                    "see the comment at the top of the file",
+                )
+            )
             continue
-        words = (provision.text.plain if provision and provision.text else article.plain_text()) + " " + (article.heading or "")
+        words = (
+            (provision.text.plain if provision and provision.text else article.plain_text())
+            + " "
+            + (article.heading or "")
+        )
         if phrase.lower() not in words.lower():
-            errors.append(SourceError(shown, None, f"{phrase!r} does not occur in {key} {eid}", "use words of the provision's official text or heading"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"{phrase!r} does not occur in {key} {eid}",
+                    "use words of the provision's official text or heading",
+                )
+            )
             continue
         out.append(SearchTerm(key, eid, phrase))
     if errors:

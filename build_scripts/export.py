@@ -84,9 +84,12 @@ def instrument_json(site: Site, instrument: Instrument, site_url: str) -> dict:
         "akoma_ntoso": _url(f"{key}/{key}.xml", site_url),
         "preamble": [r.text.plain for r in pre.recitals] if pre else [],
         "divisions": [
-            {"eid": d.eid, "kind": d.kind, "num": d.num, "heading": d.heading, "articles": list(d.articles)} for d in instrument.divisions
+            {"eid": d.eid, "kind": d.kind, "num": d.num, "heading": d.heading, "articles": list(d.articles)}
+            for d in instrument.divisions
         ],
-        "defined_terms": [{"term": t.term, "eid": t.eid, "definition": t.definition} for t in site.terms if t.instrument == key],
+        "defined_terms": [
+            {"term": t.term, "eid": t.eid, "definition": t.definition} for t in site.terms if t.instrument == key
+        ],
         "articles": articles,
     }
 

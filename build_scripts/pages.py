@@ -6,10 +6,9 @@ to change it. The MkDocs entry point (``gen_pages.py``) only writes what this re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import html
 from collections import defaultdict
+from dataclasses import dataclass
 
 from . import commentary, comparison, crossrefs, relations, render
 from .corpus import Article, Instrument
@@ -56,7 +55,11 @@ def term_spans(site: Site, page: str, key: str, article: int | None) -> dict[tup
             continue
         d_art, d_prov = instrument.find(occ.term.eid)
         href = render.relative(page, render.article_path(key, d_art.number)) + (f"#{d_prov.anchor}" if d_prov else "")
-        tip = occ.term.definition if len(occ.term.definition) <= 320 else occ.term.definition[:317].rsplit(" ", 1)[0] + " …"
+        tip = (
+            occ.term.definition
+            if len(occ.term.definition) <= 320
+            else occ.term.definition[:317].rsplit(" ", 1)[0] + " …"
+        )
         spans[(occ.eid, occ.part)].append(render.Span(occ.start, occ.end, href, f"Defined term: {tip}", "tt-term"))
     return spans
 
@@ -74,7 +77,13 @@ def merge_spans(first: render.SpanIndex, second: dict[tuple[str, str], list[rend
 
 def render_referenced_by(site: Site, instrument: Instrument, article: Article, page: str) -> str:
     """The 'Referenced by' section: provisions in any instrument whose text refers to this article."""
-    incoming = [r for r in site.references if r.target_instrument == instrument.key and r.article == article.number and not (r.source.instrument == instrument.key and r.source.article == article.number)]
+    incoming = [
+        r
+        for r in site.references
+        if r.target_instrument == instrument.key
+        and r.article == article.number
+        and not (r.source.instrument == instrument.key and r.source.article == article.number)
+    ]
     if not incoming:
         return ""
     seen: dict[tuple[str, str], str] = {}
@@ -108,10 +117,14 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
             href, label = render.relative(page, render.preamble_path(other.key)), "Preamble"
         else:
             art, prov = other.find(there[1])
-            href = render.relative(page, render.article_path(other.key, art.number)) + (f"#{prov.anchor}" if prov else "")
+            href = render.relative(page, render.article_path(other.key, art.number)) + (
+                f"#{prov.anchor}" if prov else ""
+            )
             label = commentary.describe_target(site.corpus, other.key, there[1])
         mine = commentary.describe_target(site.corpus, instrument.key, here[1])
-        lines.append(f"- {render.escape(mine)} {verb} [{render.escape(other.short_title)}, {render.escape(label)}]({href}): {render.escape(rel.note)}")
+        lines.append(
+            f"- {render.escape(mine)} {verb} [{render.escape(other.short_title)}, {render.escape(label)}]({href}): {render.escape(rel.note)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -121,16 +134,20 @@ def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
 
     skeleton = (
         f"---\ntargets: [{key}/{target}]\nkind: key-component\ntitle: Say in a few words what this note explains\n"
-        f"themes: []\nsources:\n  - cite: \"The provision itself, and every source you rely on\"\nreviewed: YYYY-MM-DD\n---\n"
+        f'themes: []\nsources:\n  - cite: "The provision itself, and every source you rely on"\nreviewed: YYYY-MM-DD\n---\n'
         "Write the note here, in your own words. See CONTRIBUTING.md.\n"
     )
-    return f"{repo_url.rstrip('/')}/new/main/sources/commentary/{key}/{folder}?filename=my-note.md&value={quote(skeleton)}"
+    return (
+        f"{repo_url.rstrip('/')}/new/main/sources/commentary/{key}/{folder}?filename=my-note.md&value={quote(skeleton)}"
+    )
 
 
 def article_extras(site: Site, instrument: Instrument, article: Article, repo_url: str = "") -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
-    own_refs = [r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number]
+    own_refs = [
+        r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number
+    ]
     notes = commentary.notes_for_article(list(site.notes), instrument.key, article.eid)
     flags: dict[str, str] = {}
     for note in notes:
@@ -139,8 +156,11 @@ def article_extras(site: Site, instrument: Instrument, article: Article, repo_ur
                 flags[eid] = flags.get(eid, "") + commentary.flag_html(note)
     section = commentary.render_commentary_section(notes, site.corpus, article_url(instrument, article), repo_url)
     compare = ""
-    if site.comparison and any(k == instrument.key and (e == article.eid or e.startswith(article.eid + "__")) for k, e in site.comparison.provisions()):
-        compare = f"!!! tip \"Compare\"\n    This article holds a definition compared element by element with the others in [Definitions compared]({render.relative(page, 'definitions.md')}).\n"
+    if site.comparison and any(
+        k == instrument.key and (e == article.eid or e.startswith(article.eid + "__"))
+        for k, e in site.comparison.provisions()
+    ):
+        compare = f'!!! tip "Compare"\n    This article holds a definition compared element by element with the others in [Definitions compared]({render.relative(page, "definitions.md")}).\n'
     contribute = ""
     if repo_url:
         contribute = (
@@ -148,9 +168,25 @@ def article_extras(site: Site, instrument: Instrument, article: Article, repo_ur
             f'<a href="{html.escape(suggest_link(repo_url, instrument.key, article.eid, article.eid))}">Suggest a note on this article</a> · '
             f'<a href="{html.escape(repo_url.rstrip("/"))}/issues/new?template=treaty-text-error.yml&amp;title={html.escape(instrument.key)}%20{html.escape(article.eid)}">Report an error in the text</a></p>\n'
         )
-    sections = tuple(s for s in (compare, section, render_related(site, instrument, article, page), render_referenced_by(site, instrument, article, page), contribute) if s)
+    sections = tuple(
+        s
+        for s in (
+            compare,
+            section,
+            render_related(site, instrument, article, page),
+            render_referenced_by(site, instrument, article, page),
+            contribute,
+        )
+        if s
+    )
     spans = merge_spans(reference_spans(site, page, own_refs), term_spans(site, page, instrument.key, article.number))
-    return render.ArticleExtras(spans=spans, flags=flags, sections=sections, search_boost=search_boost(site, instrument, article), keywords=keywords(site, instrument, article))
+    return render.ArticleExtras(
+        spans=spans,
+        flags=flags,
+        sections=sections,
+        search_boost=search_boost(site, instrument, article),
+        keywords=keywords(site, instrument, article),
+    )
 
 
 def keywords(site: Site, instrument: Instrument, article: Article) -> tuple[str, ...]:
@@ -170,7 +206,10 @@ def search_boost(site: Site, instrument: Instrument, article: Article) -> float 
     A search for a defined phrase ("organized criminal group") should land on the article that
     defines it rather than on one of the many that use it; the Protocol is the site's centre.
     """
-    defines = any(t.instrument == instrument.key and (t.eid == article.eid or t.eid.startswith(article.eid + "__")) for t in site.terms)
+    defines = any(
+        t.instrument == instrument.key and (t.eid == article.eid or t.eid.startswith(article.eid + "__"))
+        for t in site.terms
+    )
     boost = (3.0 if defines else 1.0) * (1.5 if instrument.key == "tip-protocol" else 1.0)
     return boost if boost != 1.0 else None
 
@@ -182,20 +221,55 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
         about = (site.about or {}).get(key, "")
-        about_md = f'<p class="tt-about"><strong>Why it matters.</strong> {html.escape(about)} <em>(Editors\' summary.)</em></p>' if about else ""
-        pages.append(Page(render.overview_path(key), render.render_overview(instrument, about=about_md, terms=terms), instrument.path))
+        about_md = (
+            f'<p class="tt-about"><strong>Why it matters.</strong> {html.escape(about)} <em>(Editors\' summary.)</em></p>'
+            if about
+            else ""
+        )
+        pages.append(
+            Page(
+                render.overview_path(key),
+                render.render_overview(instrument, about=about_md, terms=terms),
+                instrument.path,
+            )
+        )
         if instrument.preamble:
             notes = commentary.notes_for_article(list(site.notes), key, "preamble")
             section = commentary.render_commentary_section(notes, site.corpus, f"{key}/preamble/", repo_url)
             refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
             spans = reference_spans(site, render.preamble_path(key), refs)
-            pages.append(Page(render.preamble_path(key), render.render_preamble(instrument, spans) + ("\n" + section if section else ""), instrument.path))
+            pages.append(
+                Page(
+                    render.preamble_path(key),
+                    render.render_preamble(instrument, spans) + ("\n" + section if section else ""),
+                    instrument.path,
+                )
+            )
         for article in instrument.articles:
             content = render.render_article(instrument, article, article_extras(site, instrument, article, repo_url))
             pages.append(Page(render.article_path(key, article.number), content, instrument.path))
+        all_refs = [r for r in site.references if r.source.instrument == key]
+        page = render.full_text_path(key)
+        pages.append(
+            Page(
+                page,
+                render.render_full_text(
+                    instrument,
+                    reference_spans(site, page, [r for r in all_refs if r.source.article]),
+                    reference_spans(site, page, [r for r in all_refs if r.source.article is None]),
+                ),
+                instrument.path,
+            )
+        )
         pages.append(Page(f"{key}/SUMMARY.md", render.render_nav(instrument)))
     if site.comparison:
-        pages.append(Page("definitions.md", comparison.render_comparison(site.comparison, site.corpus), "sources/definitions-compared.yaml"))
+        pages.append(
+            Page(
+                "definitions.md",
+                comparison.render_comparison(site.comparison, site.corpus),
+                "sources/definitions-compared.yaml",
+            )
+        )
     return pages
 
 
@@ -212,5 +286,7 @@ def theme_listing(site: Site, theme: str) -> str:
         target = render.article_path(key, article.number) if article else render.preamble_path(key)
         where = f"{instrument.short_title}, {commentary.describe_target(site.corpus, key, eid)}"
         label, _ = commentary.KIND_LABELS[note.meta.kind]
-        lines.append(f"- [{render.escape(note.meta.title)}](../{target}#{note.anchor}) — {render.escape(where)} · {label}")
+        lines.append(
+            f"- [{render.escape(note.meta.title)}](../{target}#{note.anchor}) — {render.escape(where)} · {label}"
+        )
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ import yaml
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
+from .yamlfiles import LOADER, read_yaml
 
 TYPES = {
     "mirrors": ("mirrors", "is mirrored by"),
@@ -49,7 +50,9 @@ def _split(ref: object) -> tuple[str, str] | None:
 
 def _exists(corpus: Corpus, ref: tuple[str, str]) -> bool:
     instrument = corpus.get(ref[0])
-    return instrument is not None and (ref[1] in instrument.eids or (ref[1] == "preamble" and instrument.preamble is not None))
+    return instrument is not None and (
+        ref[1] in instrument.eids or (ref[1] == "preamble" and instrument.preamble is not None)
+    )
 
 
 def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list[Relation]:
@@ -58,15 +61,20 @@ def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list
         return []
     shown = display_path(path, root)
     text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax on that line")]) from None
+    data = read_yaml(path, shown) or {}
+    node = yaml.compose(text, Loader=LOADER)
     items = data.get("relations") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise SourceErrors([SourceError(shown, 1, "has no 'relations:' list", "start the file with 'relations:' and one '- from: ...' entry per relation")])
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    1,
+                    "has no 'relations:' list",
+                    "start the file with 'relations:' and one '- from: ...' entry per relation",
+                )
+            ]
+        )
     lines: list[int] = []
     for key, value in node.value:
         if key.value == "relations":
@@ -74,9 +82,13 @@ def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list
     errors: list[SourceError] = []
     relations: list[Relation] = []
     seen: dict[tuple, int] = {}
-    for item, line in zip(items, lines):
+    for item, line in zip(items, lines, strict=True):
         if not isinstance(item, dict) or set(item) - {"from", "to", "type", "note"}:
-            errors.append(SourceError(shown, line, "a relation takes exactly the fields from, to, type and note", "remove any other field"))
+            errors.append(
+                SourceError(
+                    shown, line, "a relation takes exactly the fields from, to, type and note", "remove any other field"
+                )
+            )
             continue
         source, target = _split(item.get("from")), _split(item.get("to"))
         problems = []
@@ -84,13 +96,23 @@ def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list
             if ref is None:
                 problems.append((f"'{name}' must be <instrument>/<eId>", "e.g. tip-protocol/art_3__para_1__point_a"))
             elif not _exists(corpus, ref):
-                problems.append((f"'{name}' names {ref[0]}/{ref[1]}, which is not a provision of the corpus", "use an eId from sources/instruments/<instrument>.xml"))
+                problems.append(
+                    (
+                        f"'{name}' names {ref[0]}/{ref[1]}, which is not a provision of the corpus",
+                        "use an eId from sources/instruments/<instrument>.xml",
+                    )
+                )
         kind = item.get("type")
         if kind not in TYPES:
             problems.append((f"unknown type {kind!r}", f"use one of {', '.join(TYPES)}"))
         note = item.get("note")
         if not isinstance(note, str) or not note.strip() or "<" in note:
-            problems.append(("'note' must be one line of plain text in our words", "say in a sentence how the two provisions relate"))
+            problems.append(
+                (
+                    "'note' must be one line of plain text in our words",
+                    "say in a sentence how the two provisions relate",
+                )
+            )
         if source and target and source == target:
             problems.append(("a provision cannot relate to itself", "check 'from' and 'to'"))
         identity = (source, target, kind)
@@ -108,6 +130,7 @@ def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list
 
 def relations_of(relations: list[Relation], key: str, article_eid: str) -> list[tuple[Relation, bool]]:
     """Relations with an end inside the article; the bool says whether the article is the source."""
+
     def inside(ref: tuple[str, str]) -> bool:
         return ref[0] == key and (ref[1] == article_eid or ref[1].startswith(article_eid + "__"))
 

@@ -103,36 +103,46 @@ SpanIndex = dict[tuple[str, str], Sequence[Span]]
 """Links to add to official text, keyed by (eId, part) where part is "text" or "wrap_up"."""
 
 
-def _block(prov: Provision, depth: int, spans: SpanIndex, flags: dict[str, str]) -> list[str]:
+def _block(prov: Provision, depth: int, spans: SpanIndex, flags: dict[str, str], prefix: str = "") -> list[str]:
     """HTML (with span-level Markdown) for one provision and its children."""
     cls = "tt-para" if prov.kind == "paragraph" else "tt-point"
     deleted = " tt-deleted" if prov.deleted_by else ""
-    lines = [f'<div class="{cls}{deleted}" id="{prov.anchor}" data-eid="{prov.eid}" markdown="block">']
+    anchor = prefix + prov.anchor
+    lines = [f'<div class="{cls}{deleted}" id="{anchor}" data-eid="{prov.eid}" markdown="block">']
     flag = flags.get(prov.eid, "")
     if prov.text is not None:
         num = ""
         if prov.num:
-            num = f'<a class="tt-num" href="#{prov.anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a> '
+            num = f'<a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a> '
         lines.append(f'<p markdown="span">{num}{render_text(prov.text, spans.get((prov.eid, "text"), ()))}{flag}</p>')
     elif prov.num:
-        lines.append(f'<p><a class="tt-num" href="#{prov.anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a></p>')
+        lines.append(
+            f'<p><a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a></p>'
+        )
     for child in prov.children:
-        lines.extend(_block(child, depth + 1, spans, flags))
+        lines.extend(_block(child, depth + 1, spans, flags, prefix))
     if prov.wrap_up is not None:
-        lines.append(f'<p class="tt-wrapup" markdown="span">{render_text(prov.wrap_up, spans.get((prov.eid, "wrap_up"), ()))}</p>')
+        lines.append(
+            f'<p class="tt-wrapup" markdown="span">{render_text(prov.wrap_up, spans.get((prov.eid, "wrap_up"), ()))}</p>'
+        )
     lines.append("</div>")
     return lines
 
 
-def render_official_text(article: Article, spans: SpanIndex | None = None, flags: dict[str, str] | None = None) -> str:
-    """The article's official text as a block of its own, a permalink on every number."""
+def render_official_text(
+    article: Article, spans: SpanIndex | None = None, flags: dict[str, str] | None = None, prefix: str = ""
+) -> str:
+    """The article's official text as a block of its own, a permalink on every number.
+
+    ``prefix`` goes before every anchor, for pages that hold several articles (the full text).
+    """
     spans = spans or {}
     flags = flags or {}
     lines = ['<div class="tt-official" markdown="block">']
     if article.intro is not None:
         lines.append(f'<p markdown="span">{render_text(article.intro, spans.get((article.eid, "intro"), ()))}</p>')
     for para in article.paragraphs:
-        lines.extend(_block(para, 0, spans, flags))
+        lines.extend(_block(para, 0, spans, flags, prefix))
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -277,7 +287,9 @@ def render_neighbours(instrument: Instrument, article: Article, page: str) -> st
         links.append(f'<span class="tt-prev">← [Preamble]({relative(page, preamble_path(instrument.key))})</span>')
     if nxt:
         links.append(f'<span class="tt-next">{_article_link(instrument, nxt, page)} →</span>')
-    return f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="span">{" ".join(links)}</nav>\n'
+    return (
+        f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="span">{" ".join(links)}</nav>\n'
+    )
 
 
 def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> str:
@@ -286,7 +298,9 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
     page = preamble_path(instrument.key)
     pre = instrument.preamble
     lines = [
-        _front_matter(f"Preamble · {instrument.short_title}", f"Official text of the preamble of the {instrument.long_title}."),
+        _front_matter(
+            f"Preamble · {instrument.short_title}", f"Official text of the preamble of the {instrument.long_title}."
+        ),
         "# Preamble\n",
         f'<p class="tt-where" markdown="span">[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))})</p>\n',
         '<p class="tt-label">Official text</p>\n',
@@ -305,7 +319,9 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
     lines.append("</div>\n")
     first = instrument.article(1)
     if first:
-        lines.append(f'<nav class="tt-neighbours" aria-label="Next article" markdown="span"><span class="tt-next">{_article_link(instrument, first, page)} →</span></nav>\n')
+        lines.append(
+            f'<nav class="tt-neighbours" aria-label="Next article" markdown="span"><span class="tt-next">{_article_link(instrument, first, page)} →</span></nav>\n'
+        )
     return "\n".join(lines)
 
 
@@ -329,13 +345,19 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
     rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml) · [JSON](../api/{instrument.key}.json)"))
     table = "| Fact | Detail |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     lines = [
-        _front_matter(instrument.short_title, f"Official text of the {instrument.long_title}, article by article, with commentary."),
+        _front_matter(
+            instrument.short_title,
+            f"Official text of the {instrument.long_title}, article by article, with commentary.",
+        ),
         f"# {escape(instrument.short_title)}\n",
         f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>\n',
     ]
     if about:
         lines.append(about + "\n")
     lines.extend([table, "", "## Contents\n"])
+    lines.append(
+        f"- [The full text on one page]({relative(page, full_text_path(instrument.key))}) (for reading, searching and printing)"
+    )
     if instrument.preamble:
         lines.append(f"- [Preamble]({relative(page, preamble_path(instrument.key))})")
     grouped: list[tuple[Division | None, list[Article]]] = []
@@ -369,6 +391,7 @@ def render_nav(instrument: Instrument) -> str:
     lines = ["* [Overview](index.md)"]
     if instrument.preamble:
         lines.append("* [Preamble](preamble.md)")
+    lines.append("* [Full text](full-text.md)")
     for article in instrument.articles:
         lines.append(f"* [{article.title}](article-{article.number}.md)")
     return "\n".join(lines) + "\n"
@@ -389,3 +412,58 @@ def insert_instruments(page: str, listing: str) -> str:
     for line in lines:
         out.append(listing if line.strip().startswith("<!-- instruments") else line)
     return "\n".join(out) + "\n"
+
+
+def full_text_path(key: str) -> str:
+    return f"{key}/full-text.md"
+
+
+def render_full_text(
+    instrument: Instrument, spans: SpanIndex | None = None, preamble_spans: SpanIndex | None = None
+) -> str:
+    """The whole instrument on one page, for reading, searching with Ctrl-F and printing.
+
+    Each article is headed "Article N" with the anchor ``#article-N``; its paragraphs carry the
+    anchors of the article page, prefixed: Article 6(3)(b) is ``#article-6-3-b``.
+    """
+    page = full_text_path(instrument.key)
+    lines = [
+        _front_matter(
+            f"Full text · {instrument.short_title}",
+            f"The complete official text of the {instrument.long_title} on one page, for reading and printing.",
+        ),
+        f"# {escape(instrument.short_title)}: full text\n",
+        f'<p class="tt-where" markdown="span">[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))}) › Full text</p>\n',
+        '<p class="tt-label">Official text</p>\n',
+        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>\n',
+    ]
+    pre = instrument.preamble
+    if pre:
+        lines.append('<div class="tt-official tt-preamble" id="preamble" markdown="block">')
+        if pre.intro:
+            lines.append(f'<p markdown="span">{render_text(pre.intro)}</p>')
+        for recital in pre.recitals:
+            lines.append(
+                f'<p markdown="span">{render_text(recital.text, (preamble_spans or {}).get((recital.eid, "text"), ()))}</p>'
+            )
+        if pre.formula:
+            lines.append(f'<p markdown="span">{render_text(pre.formula)}</p>')
+        lines.append("</div>\n")
+    current = None
+    for article in instrument.articles:
+        division = instrument.division_of(article)
+        if division is not None and division is not current:
+            lines.append(f'<h2 class="tt-division">{html.escape(division.title)}</h2>\n')
+            current = division
+        link = relative(page, article_path(instrument.key, article.number))
+        lines.append(f'<h3 id="article-{article.number}" markdown="span">[{escape(article.title)}]({link})</h3>\n')
+        if article.incomplete:
+            lines.append(
+                '<p class="tt-editorial-note">The official English text of this article is not yet available on this site.</p>\n'
+            )
+            continue
+        lines.append(render_official_text(article, spans, prefix=f"article-{article.number}-"))
+        lines.append("")
+    for text in instrument.conclusions:
+        lines.append(f'<p class="tt-conclusions">{html.escape(text.plain)}</p>')
+    return "\n".join(lines) + "\n"

@@ -14,10 +14,19 @@ from .commentary import Note, load_notes
 from .comparison import Comparison, load_comparison
 from .corpus import Corpus, load_corpus
 from .crossrefs import Reference, check_unresolved, find_references, load_exceptions
-from .definitions import DefinedTerm, Occurrence, SearchTerm, find_defined_terms, find_occurrences, load_extra_terms, load_search_terms
+from .definitions import (
+    DefinedTerm,
+    Occurrence,
+    SearchTerm,
+    find_defined_terms,
+    find_occurrences,
+    load_extra_terms,
+    load_search_terms,
+)
 from .errors import SourceError, SourceErrors, display_path
 from .relations import Relation, load_relations
 from .textlock import check_lock
+from .yamlfiles import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -55,7 +64,12 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
         errors.extend(check_lock(corpus, lock, display_path(lock, root)))
         loaded = {}
         for name, load in (
-            ("terms", lambda: find_defined_terms(corpus, load_extra_terms(root / "sources" / "definitions.yaml", corpus, root))),
+            (
+                "terms",
+                lambda: find_defined_terms(
+                    corpus, load_extra_terms(root / "sources" / "definitions.yaml", corpus, root)
+                ),
+            ),
             ("notes", lambda: load_notes(root, corpus)),
             ("relations", lambda: load_relations(root / "sources" / "relations.yaml", corpus, root)),
             ("comparison", lambda: load_comparison(root / "sources" / "definitions-compared.yaml", corpus, root)),
@@ -85,22 +99,30 @@ def load_site(root: Path = ROOT, *, fresh: bool = False) -> Site:
 
 def load_about(path: Path, corpus: Corpus, root: Path) -> dict[str, str]:
     """Our two or three sentences on why each instrument matters (sources/about.yaml)."""
-    import yaml
-
     if not path.exists():
         return {}
     shown = display_path(path, root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceErrors([SourceError(shown, mark.line + 1 if mark else None, "is not valid YAML", "fix the YAML syntax")]) from None
+    data = read_yaml(path, shown) or {}
     errors = []
     for key, text in data.items():
         if corpus.get(key) is None:
-            errors.append(SourceError(shown, None, f"{key!r} is not an instrument of the corpus", "use the instrument keys of sources/instruments"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"{key!r} is not an instrument of the corpus",
+                    "use the instrument keys of sources/instruments",
+                )
+            )
         elif not isinstance(text, str) or "<" in text or not text.strip():
-            errors.append(SourceError(shown, None, f"the text for {key!r} must be plain sentences", "write two or three sentences without HTML"))
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"the text for {key!r} must be plain sentences",
+                    "write two or three sentences without HTML",
+                )
+            )
     if errors:
         raise SourceErrors(errors)
     return {k: " ".join(v.split()) for k, v in data.items()}

@@ -28,12 +28,24 @@ def instrument_texts(instrument: Instrument) -> dict[str, tuple[str, int | None]
     out: dict[str, tuple[str, int | None]] = {}
     if instrument.preamble:
         pre = instrument.preamble
-        parts = [instrument.long_title] + [t.plain for t in (pre.intro, *[r.text for r in pre.recitals], pre.formula) if t]
+        parts = [instrument.long_title] + [
+            t.plain for t in (pre.intro, *[r.text for r in pre.recitals], pre.formula) if t
+        ]
         out[f"{instrument.key}/preamble"] = ("\n".join(parts), None)
     for article in instrument.articles:
         lines = [article.num, article.heading or ""]
         for prov in article.provisions():
-            lines.append(" ".join(x for x in (prov.num or "", prov.text.plain if prov.text else "", prov.wrap_up.plain if prov.wrap_up else "") if x))
+            lines.append(
+                " ".join(
+                    x
+                    for x in (
+                        prov.num or "",
+                        prov.text.plain if prov.text else "",
+                        prov.wrap_up.plain if prov.wrap_up else "",
+                    )
+                    if x
+                )
+            )
         if article.intro:
             lines.insert(2, article.intro.plain)
         out[f"{instrument.key}/{article.eid}"] = ("\n".join(lines), article.line)
@@ -61,12 +73,33 @@ def check_lock(corpus: Corpus, path: Path, shown: str) -> list[SourceError]:
             recorded = lock.get(unit)
             label = unit.split("/", 1)[1].replace("art_", "Article ")
             if recorded is None:
-                errors.append(SourceError(inst.path, line, f"the official text of {inst.short_title}, {label} is not in {shown}", 'record it with: treaties lock --reason "added <instrument>"'))
+                errors.append(
+                    SourceError(
+                        inst.path,
+                        line,
+                        f"the official text of {inst.short_title}, {label} is not in {shown}",
+                        'record it with: treaties lock --reason "added <instrument>"',
+                    )
+                )
             elif recorded != _digest(text):
-                errors.append(SourceError(inst.path, line, f"the official text of {inst.short_title}, {label} has changed, but {shown} was not updated", 'if this corrects the text against the official source, run: treaties lock --reason "what was corrected and the source"; otherwise undo the change'))
+                errors.append(
+                    SourceError(
+                        inst.path,
+                        line,
+                        f"the official text of {inst.short_title}, {label} has changed, but {shown} was not updated",
+                        'if this corrects the text against the official source, run: treaties lock --reason "what was corrected and the source"; otherwise undo the change',
+                    )
+                )
     known = {u for inst in corpus for u in instrument_texts(inst)}
     for unit in sorted(set(lock) - known):
-        errors.append(SourceError(shown, None, f"{unit} is locked but no longer in the sources", 'if it was removed on purpose, run: treaties lock --reason "..."'))
+        errors.append(
+            SourceError(
+                shown,
+                None,
+                f"{unit} is locked but no longer in the sources",
+                'if it was removed on purpose, run: treaties lock --reason "..."',
+            )
+        )
     return errors
 
 
@@ -79,5 +112,8 @@ def write_lock(corpus: Corpus, path: Path, reason: str) -> list[str]:
     history = lock.get("history", [])
     if changed:
         history.append({"date": date.today().isoformat(), "reason": reason, "units": changed})
-    path.write_text(json.dumps({"hashes": dict(sorted(new.items())), "history": history}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"hashes": dict(sorted(new.items())), "history": history}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     return changed

@@ -12,7 +12,16 @@ import pytest
 from .conftest import ROOT, copy_repo, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -20,7 +29,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is missing: the README's test command installs it (apt-get install chromium)"
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is missing: the README's test command installs it (apt-get install chromium)"
+    )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b
@@ -77,7 +88,9 @@ def test_copy_button_puts_the_citation_on_the_clipboard(page, base):
     page.locator(".tt-cite pre").hover()
     page.locator(".tt-cite .md-code__button, .tt-cite .md-clipboard").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children")
+    assert copied.startswith(
+        "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children"
+    )
     assert copied.strip().endswith("2237 UNTS 319, art 3")
 
 
@@ -86,7 +99,9 @@ def test_phone_width_has_no_horizontal_scroll_and_the_menu_opens(page, base):
     for path in ("/", "/tip-protocol/", "/tip-protocol/article-6/", "/definitions/", "/crc/article-35/"):
         page.goto(f"{base}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
-        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tt-official, .md-content p')).fontSize)")
+        size = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.tt-official, .md-content p')).fontSize)"
+        )
         assert size >= 14, path
     page.goto(f"{base}/tip-protocol/article-6/")
     page.locator('label.md-header__button[for="__drawer"]').click()

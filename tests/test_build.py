@@ -24,7 +24,9 @@ def test_article_3_page_shows_the_official_text_with_a_permalink_on_each_subpara
     for letter in "abcd":
         assert f'id="{letter}"' in page
         assert f'href="#{letter}"' in page
-    assert "The consent of a victim of trafficking in persons to the intended exploitation" in text(built, "tip-protocol/article-3")
+    assert "The consent of a victim of trafficking in persons to the intended exploitation" in text(
+        built, "tip-protocol/article-3"
+    )
 
 
 def test_pinpoint_anchor_for_article_6_3_b_exists(built):
@@ -64,7 +66,9 @@ def test_broken_source_stops_the_build_and_keeps_the_previous_site(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     source = repo / "sources" / "instruments" / "tip-protocol.xml"
     text = source.read_text(encoding="utf-8")
-    source.write_text(text.replace("<heading>Use of terms</heading>", "<heading>Use of terms</headin>"), encoding="utf-8")
+    source.write_text(
+        text.replace("<heading>Use of terms</heading>", "<heading>Use of terms</headin>"), encoding="utf-8"
+    )
     line = next(i for i, s in enumerate(source.read_text(encoding="utf-8").splitlines(), 1) if "</headin>" in s)
     site = tmp_path / "site"
     site.mkdir()
@@ -82,13 +86,16 @@ def test_article_5_links_article_3_and_article_3_lists_article_5_as_referencing_
     art5 = html(built, "tip-protocol/article-5")
     assert re.search(r'<a class="tt-ref" href="\.\./article-3/"[^>]*>article 3 of this Protocol</a>', art5)
     art3 = html(built, "tip-protocol/article-3")
-    section = art3[art3.index('id="referenced-by"'):]
+    section = art3[art3.index('id="referenced-by"') :]
     assert 'href="../article-5/' in section
 
 
 def test_exploitation_in_article_3_shows_its_definition_on_hover(built):
     art3 = html(built, "tip-protocol/article-3")
-    assert re.search(r'<a class="tt-term" href="\./#a" title="Defined term: Exploitation shall include, at a minimum,[^"]*">exploitation</a>', art3)
+    assert re.search(
+        r'<a class="tt-term" href="\./#a" title="Defined term: Exploitation shall include, at a minimum,[^"]*">exploitation</a>',
+        art3,
+    )
 
 
 def test_deleted_provisions_of_convention_29_say_so_and_link_the_protocol(built):
@@ -97,3 +104,20 @@ def test_deleted_provisions_of_convention_29_say_so_and_link_the_protocol(built)
     assert 'href="../../ilo-p029/article-7/"' in art5
     art2 = html(built, "ilo-c029/article-2")
     assert "Deleted provision" not in art2
+
+
+def test_edit_links_open_the_source_file_that_holds_what_the_reader_sees(built):
+    root = Path(__file__).resolve().parent.parent
+    for page in ("tip-protocol/article-6", "crc/article-35", "tip-protocol"):
+        edit = re.search(
+            r'href="https://github\.com/[^"]+/edit/main/docs/\.\./([^"]+)"[^>]*title="Edit this page"',
+            html(built, page),
+        )
+        assert edit, page
+        assert (root / edit.group(1)).is_file(), edit.group(1)
+    notes = re.findall(
+        r'href="https://github\.com/[^"]+/edit/main/(sources/commentary/[^"]+)">Edit this note',
+        html(built, "tip-protocol/article-6"),
+    )
+    assert notes and all((root / n).is_file() for n in notes)
+    assert "Suggest a note on this article" in html(built, "tip-protocol/article-6")

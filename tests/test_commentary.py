@@ -54,14 +54,34 @@ def test_a_good_note_is_accepted(tmp_path, tip_corpus):
 @pytest.mark.parametrize(
     ("change", "line", "message"),
     [
-        (("kind: key-component", "kind: keycomponent"), 3, "unknown kind 'keycomponent'; use one of key-component, challenge"),
-        (("targets: [tip-protocol/art_6__para_3]", "targets: [tip-protocol/art_6__para_9]"), 2, "target 'tip-protocol/art_6__para_9' is not a provision of the corpus"),
+        (
+            ("kind: key-component", "kind: keycomponent"),
+            3,
+            "unknown kind 'keycomponent'; use one of key-component, challenge",
+        ),
+        (
+            ("targets: [tip-protocol/art_6__para_3]", "targets: [tip-protocol/art_6__para_9]"),
+            2,
+            "target 'tip-protocol/art_6__para_9' is not a provision of the corpus",
+        ),
         (("themes: [victim-support]", "themes: [victims]"), 5, "unknown theme 'victims'"),
-        (("sources:\n  - cite: \"Trafficking in Persons Protocol, art 6(3)\"\n", "sources: []\n"), 6, "sources: List should have at least 1 item"),
-        (("reviewed: 2026-11-28", "reviewed: 28/11/2026"), 8, "reviewed date '28/11/2026' is not a date; write it as YYYY-MM-DD"),
+        (
+            ('sources:\n  - cite: "Trafficking in Persons Protocol, art 6(3)"\n', "sources: []\n"),
+            6,
+            "sources: List should have at least 1 item",
+        ),
+        (
+            ("reviewed: 2026-11-28", "reviewed: 28/11/2026"),
+            8,
+            "reviewed date '28/11/2026' is not a date; write it as YYYY-MM-DD",
+        ),
         (("title: Recovery", "title: Recovery: a"), 4, "front matter is not valid YAML"),
         (("measures for recovery.", "measures for <script>alert(1)</script> recovery."), 11, "raw HTML in the note"),
-        (("(akn:tip-protocol/art_5)", "(akn:tip-protocol/art_55)"), 11, "link to akn:tip-protocol/art_55, which is not a provision"),
+        (
+            ("(akn:tip-protocol/art_5)", "(akn:tip-protocol/art_55)"),
+            11,
+            "link to akn:tip-protocol/art_55, which is not a provision",
+        ),
         (("themes: [victim-support]\n", "themes: [victim-support]\nsummary: x\n"), 6, "unknown field 'summary'"),
     ],
 )
@@ -69,7 +89,9 @@ def test_each_bad_note_is_refused_with_file_line_and_fix(tmp_path, tip_corpus, c
     old, new = change
     assert old in GOOD
     msgs = problems(tmp_path, tip_corpus, GOOD.replace(old, new))
-    assert any(m.startswith(f"sources/commentary/tip-protocol/art_6/recovery.md:{line}: ") and message in m for m in msgs), msgs
+    assert any(
+        m.startswith(f"sources/commentary/tip-protocol/art_6/recovery.md:{line}: ") and message in m for m in msgs
+    ), msgs
 
 
 def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
@@ -79,7 +101,9 @@ def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
 
 def test_note_without_front_matter_is_refused(tmp_path, tip_corpus):
     msgs = problems(tmp_path, tip_corpus, "Just some text.\n")
-    assert msgs == ["sources/commentary/tip-protocol/art_6/recovery.md:1: has no front matter; start the file with a line '---', the fields, and another '---'"]
+    assert msgs == [
+        "sources/commentary/tip-protocol/art_6/recovery.md:1: has no front matter; start the file with a line '---', the fields, and another '---'"
+    ]
 
 
 def test_note_that_escapes_through_a_symlink_is_refused(tmp_path, tip_corpus):
@@ -108,12 +132,16 @@ def test_note_renders_under_its_kind_with_permalink_sources_and_date(tmp_path, t
     assert "<li>Trafficking in Persons Protocol, art 6(3)</li>" in html
     assert "Reviewed 2026-11-28" in html
     assert "not part of the treaty" in html
-    assert '<a href="./#3" rel="noopener noreferrer">article 6(3)</a>' in html or '<a href="./#3">article 6(3)</a>' in html
+    assert (
+        '<a href="./#3" rel="noopener noreferrer">article 6(3)</a>' in html or '<a href="./#3">article 6(3)</a>' in html
+    )
     assert re.search(r'<a href="\.\./article-5/"[^>]*>article 5</a>', html)
 
 
 def test_challenge_and_key_component_notes_look_different(tmp_path, tip_corpus):
     a, _ = parse_note(write(tmp_path, GOOD), tip_corpus, tmp_path)
-    b, _ = parse_note(write(tmp_path, GOOD.replace("key-component", "challenge"), "tip-protocol/art_6/hard.md"), tip_corpus, tmp_path)
+    b, _ = parse_note(
+        write(tmp_path, GOOD.replace("key-component", "challenge"), "tip-protocol/art_6/hard.md"), tip_corpus, tmp_path
+    )
     assert 'class="note tt-note' in render_note(a, tip_corpus, "tip-protocol/article-6/")
     assert 'class="warning tt-note' in render_note(b, tip_corpus, "tip-protocol/article-6/")

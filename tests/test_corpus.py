@@ -67,7 +67,9 @@ def test_metadata_states_dates_citation_depositary_and_source(tip):
     assert "General Assembly resolution 55/25" in tip.adopted_by
     assert "Tractatenblad" in tip.text_source
     assert tip.parent == "untoc"
-    assert tip.long_title.startswith("Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women")
+    assert tip.long_title.startswith(
+        "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women"
+    )
 
 
 def test_preamble_keeps_the_italics_of_the_official_print(tip):
@@ -77,7 +79,9 @@ def test_preamble_keeps_the_italics_of_the_official_print(tip):
     assert tip.preamble.formula.plain == "Have agreed as follows:"
 
 
-@pytest.mark.parametrize(("num", "label"), [("1.", "1"), ("(b)", "b"), ("(iv)", "iv"), ("Article 12", "12"), ("a", "a"), ("Chapter I", "i")])
+@pytest.mark.parametrize(
+    ("num", "label"), [("1.", "1"), ("(b)", "b"), ("(iv)", "iv"), ("Article 12", "12"), ("a", "a"), ("Chapter I", "i")]
+)
 def test_num_label_strips_official_punctuation(num, label):
     assert num_label(num) == label
 
@@ -113,7 +117,7 @@ def test_malformed_xml_is_refused_with_its_line(tmp_path):
 def test_doctype_with_external_entity_is_refused_before_parsing(tmp_path):
     path = broken(
         tmp_path,
-        '<akomaNtoso xmlns=',
+        "<akomaNtoso xmlns=",
         '<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<akomaNtoso xmlns=',
     )
     (msg,) = problems(path)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from build_scripts.corpus import Article, Corpus, Instrument, Provision, Text
-from build_scripts.crossrefs import Location, _Context, _resolve_in_text, find_references, load_exceptions, referenced_by
+from build_scripts.crossrefs import (
+    Location,
+    _Context,
+    _resolve_in_text,
+    find_references,
+    load_exceptions,
+    referenced_by,
+)
 
 from .conftest import ROOT
 
@@ -21,9 +26,19 @@ def resolved(corpus):
 # (instrument, eId of the text the phrase is in, the phrase, a provision it must link to)
 PHRASES = [
     ("tip-protocol", "art_1__para_3", "article 5 of this Protocol", "tip-protocol/art_5"),
-    ("tip-protocol", "art_3__para_1__point_b", "subparagraph (a) of this article", "tip-protocol/art_3__para_1__point_a"),
+    (
+        "tip-protocol",
+        "art_3__para_1__point_b",
+        "subparagraph (a) of this article",
+        "tip-protocol/art_3__para_1__point_a",
+    ),
     ("tip-protocol", "art_3__para_1__point_b", "subparagraph (a)", "tip-protocol/art_3__para_1__point_a"),
-    ("tip-protocol", "art_3__para_1__point_c", "subparagraph (a) of this article", "tip-protocol/art_3__para_1__point_a"),
+    (
+        "tip-protocol",
+        "art_3__para_1__point_c",
+        "subparagraph (a) of this article",
+        "tip-protocol/art_3__para_1__point_a",
+    ),
     ("tip-protocol", "art_4__para_1", "article 5 of this Protocol", "tip-protocol/art_5"),
     ("tip-protocol", "art_5__para_1", "article 3 of this Protocol", "tip-protocol/art_3"),
     ("tip-protocol", "art_5__para_2__point_a", "paragraph 1 of this article", "tip-protocol/art_5__para_1"),
@@ -42,14 +57,49 @@ PHRASES = [
     ("tip-protocol", "art_18__para_4", "paragraph 1 of this article", "tip-protocol/art_18__para_1"),
     ("smuggling-protocol", "art_1__para_3", "article 6 of this Protocol", "smuggling-protocol/art_6"),
     ("smuggling-protocol", "art_5__para_1", "article 6 of this Protocol", "smuggling-protocol/art_6"),
-    ("smuggling-protocol", "art_6__para_1__point_c", "subparagraph (b) of this paragraph", "smuggling-protocol/art_6__para_1__point_b"),
+    (
+        "smuggling-protocol",
+        "art_6__para_1__point_c",
+        "subparagraph (b) of this paragraph",
+        "smuggling-protocol/art_6__para_1__point_b",
+    ),
     ("smuggling-protocol", "art_6__para_2__point_a", "paragraph 1 of this article", "smuggling-protocol/art_6__para_1"),
-    ("smuggling-protocol", "art_6__para_2__point_b", "paragraph 1 (a), (b) (i) or (c) of this article", "smuggling-protocol/art_6__para_1__point_a"),
-    ("smuggling-protocol", "art_6__para_2__point_b", "paragraph 1 (a), (b) (i) or (c) of this article", "smuggling-protocol/art_6__para_1__point_b__point_i"),
-    ("smuggling-protocol", "art_6__para_2__point_b", "paragraph 1 (a), (b) (i) or (c) of this article", "smuggling-protocol/art_6__para_1__point_c"),
-    ("smuggling-protocol", "art_6__para_2__point_b", "paragraph 1 (b) (ii) of this article", "smuggling-protocol/art_6__para_1__point_b__point_ii"),
-    ("smuggling-protocol", "art_6__para_3", "paragraph 2 (b) and (c) of this article", "smuggling-protocol/art_6__para_2__point_b"),
-    ("smuggling-protocol", "art_6__para_3", "paragraph 2 (b) and (c) of this article", "smuggling-protocol/art_6__para_2__point_c"),
+    (
+        "smuggling-protocol",
+        "art_6__para_2__point_b",
+        "paragraph 1 (a), (b) (i) or (c) of this article",
+        "smuggling-protocol/art_6__para_1__point_a",
+    ),
+    (
+        "smuggling-protocol",
+        "art_6__para_2__point_b",
+        "paragraph 1 (a), (b) (i) or (c) of this article",
+        "smuggling-protocol/art_6__para_1__point_b__point_i",
+    ),
+    (
+        "smuggling-protocol",
+        "art_6__para_2__point_b",
+        "paragraph 1 (a), (b) (i) or (c) of this article",
+        "smuggling-protocol/art_6__para_1__point_c",
+    ),
+    (
+        "smuggling-protocol",
+        "art_6__para_2__point_b",
+        "paragraph 1 (b) (ii) of this article",
+        "smuggling-protocol/art_6__para_1__point_b__point_ii",
+    ),
+    (
+        "smuggling-protocol",
+        "art_6__para_3",
+        "paragraph 2 (b) and (c) of this article",
+        "smuggling-protocol/art_6__para_2__point_b",
+    ),
+    (
+        "smuggling-protocol",
+        "art_6__para_3",
+        "paragraph 2 (b) and (c) of this article",
+        "smuggling-protocol/art_6__para_2__point_c",
+    ),
     ("smuggling-protocol", "art_8__para_3", "paragraph 2 of this article", "smuggling-protocol/art_8__para_2"),
     ("smuggling-protocol", "art_10__para_1", "articles 27 and 28 of the Convention", "untoc/art_27"),
     ("smuggling-protocol", "art_10__para_1", "articles 27 and 28 of the Convention", "untoc/art_28"),
@@ -81,17 +131,38 @@ PHRASES = [
     ("iccpr", "art_41__para_1__point_e", "sub-paragraph (c)", "iccpr/art_41__para_1__point_c"),
     ("iccpr", "art_42__para_8", "article 41", "iccpr/art_41"),
     ("icescr", "art_19__para_1", "article 18", "icescr/art_18"),
-    ("untoc", "art_15__para_2__point_c__point_ii", "article 6, paragraph 1 (a) (i) or (ii) or (b) (i)", "untoc/art_6__para_1__point_a__point_ii"),
-    ("untoc", "art_15__para_2__point_c__point_ii", "article 6, paragraph 1 (a) (i) or (ii) or (b) (i)", "untoc/art_6__para_1__point_b__point_i"),
-    ("untoc", "art_31__para_2__point_d__point_iv", "subparagraphs (d) (i) and (iii) of this paragraph", "untoc/art_31__para_2__point_d__point_iii"),
+    (
+        "untoc",
+        "art_15__para_2__point_c__point_ii",
+        "article 6, paragraph 1 (a) (i) or (ii) or (b) (i)",
+        "untoc/art_6__para_1__point_a__point_ii",
+    ),
+    (
+        "untoc",
+        "art_15__para_2__point_c__point_ii",
+        "article 6, paragraph 1 (a) (i) or (ii) or (b) (i)",
+        "untoc/art_6__para_1__point_b__point_i",
+    ),
+    (
+        "untoc",
+        "art_31__para_2__point_d__point_iv",
+        "subparagraphs (d) (i) and (iii) of this paragraph",
+        "untoc/art_31__para_2__point_d__point_iii",
+    ),
     ("iccpr", "art_52__para_1", "paragraph 1 of the same article", "iccpr/art_48__para_1"),
 ]
 
 
-@pytest.mark.parametrize(("instrument", "eid", "phrase", "target"), PHRASES, ids=[f"{p[0]}:{p[1]}:{p[2]}->{p[3]}" for p in PHRASES])
+@pytest.mark.parametrize(
+    ("instrument", "eid", "phrase", "target"), PHRASES, ids=[f"{p[0]}:{p[1]}:{p[2]}->{p[3]}" for p in PHRASES]
+)
 def test_phrase_resolves_to_the_provision_it_names(resolved, instrument, eid, phrase, target):
     refs, _ = resolved
-    found = {f"{r.target_instrument}/{r.target_eid}" for r in refs if r.source.instrument == instrument and r.source.eid == eid and r.phrase == phrase}
+    found = {
+        f"{r.target_instrument}/{r.target_eid}"
+        for r in refs
+        if r.source.instrument == instrument and r.source.eid == eid and r.phrase == phrase
+    }
     assert target in found, found
 
 
@@ -111,6 +182,7 @@ def test_article_5_of_the_protocol_is_referenced_by_articles_1_4_and_11(resolved
 
 # --- phrases that must not become links ---------------------------------------------------------
 
+
 def _resolve_words(words: str) -> list:
     para = Provision("art_2__para_1", "paragraph", "1.", "1", "1", "art 2(1)", Text(words), (), None, None, 1)
     other = Provision("art_1__para_1", "paragraph", None, None, "para-1", "art 1", Text("x"), (), None, None, 1)
@@ -118,7 +190,27 @@ def _resolve_words(words: str) -> list:
         Article("art_1", 1, "Article 1", "One", None, None, (other,), None, None, 1),
         Article("art_2", 2, "Article 2", "Two", None, None, (para,), None, None, 1),
     )
-    inst = Instrument("demo", "demo.xml", "Demo", "Demo", "", None, None, None, "", None, "", "", None, None, (), arts, (), True, frozenset({"art_1", "art_2", "art_1__para_1", "art_2__para_1"}))
+    inst = Instrument(
+        "demo",
+        "demo.xml",
+        "Demo",
+        "Demo",
+        "",
+        None,
+        None,
+        None,
+        "",
+        None,
+        "",
+        "",
+        None,
+        None,
+        (),
+        arts,
+        (),
+        True,
+        frozenset({"art_1", "art_2", "art_1__para_1", "art_2__para_1"}),
+    )
     corpus = Corpus((inst,))
     ctx = _Context(corpus, inst, arts[1], para, Location("demo", "art_2__para_1", "text", 2), {})
     return list(_resolve_in_text(ctx, para.text))

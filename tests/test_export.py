@@ -34,7 +34,12 @@ def test_tip_protocol_json_has_article_3_with_its_subparagraphs_and_urls(site):
     assert [c["url"] for c in para["children"]] == [f"https://example.org/tip-protocol/article-3/#{x}" for x in "abcd"]
     assert para["children"][3]["text"] == "“Child” shall mean any person under eighteen years of age."
     art5 = data["articles"][4]
-    assert {"from": "art_5__para_1", "phrase": "article 3 of this Protocol", "to_instrument": "tip-protocol", "to": "art_3"} in art5["references"]
+    assert {
+        "from": "art_5__para_1",
+        "phrase": "article 3 of this Protocol",
+        "to_instrument": "tip-protocol",
+        "to": "art_3",
+    } in art5["references"]
     assert data["citation"] == "2237 UNTS 319" and data["entry_into_force"] == "2003-12-25"
 
 

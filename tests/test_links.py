@@ -74,7 +74,9 @@ def test_every_internal_link_and_anchor_resolves(built):
 
 def test_the_checker_notices_a_broken_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<p id="x"></p><a href="../b/#nope">b</a><a href="#x">x</a>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="x"></p><a href="../b/#nope">b</a><a href="#x">x</a>', encoding="utf-8"
+    )
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "index.html").write_text('<p id="here"></p><a href="../c/">c</a>', encoding="utf-8")
     checked, broken = check_links(tmp_path)

@@ -24,7 +24,12 @@ def test_article_page_title_is_number_and_heading(tip):
 
 def test_every_paragraph_and_point_has_an_anchor_and_a_visible_permalink(tip):
     page = render_article(tip, tip.article(6))
-    for anchor, num, pin in [("1", "1.", "art 6(1)"), ("3", "3.", "art 6(3)"), ("3-b", "(b)", "art 6(3)(b)"), ("6", "6.", "art 6(6)")]:
+    for anchor, num, pin in [
+        ("1", "1.", "art 6(1)"),
+        ("3", "3.", "art 6(3)"),
+        ("3-b", "(b)", "art 6(3)(b)"),
+        ("6", "6.", "art 6(6)"),
+    ]:
         assert f'id="{anchor}"' in page
         assert f'<a class="tt-num" href="#{anchor}" title="Permalink to {pin}">{num}</a>' in page
 
@@ -85,10 +90,25 @@ def test_overview_lists_metadata_and_every_article_under_its_chapter(tip):
 
 def test_nav_lists_overview_preamble_and_articles_in_order(tip):
     nav = render_nav(tip).splitlines()
-    assert nav[:3] == ["* [Overview](index.md)", "* [Preamble](preamble.md)", "* [Article 1 · Relation with the United Nations Convention against Transnational Organized Crime](article-1.md)"]
-    assert len(nav) == 22
+    assert nav[:4] == [
+        "* [Overview](index.md)",
+        "* [Preamble](preamble.md)",
+        "* [Full text](full-text.md)",
+        "* [Article 1 · Relation with the United Nations Convention against Transnational Organized Crime](article-1.md)",
+    ]
+    assert len(nav) == 23
 
 
 def test_relative_links_between_generated_pages():
     assert relative("tip-protocol/article-5.md", "tip-protocol/article-3.md") == "article-3.md"
     assert relative("tip-protocol/article-1.md", "untoc/article-27.md") == "../untoc/article-27.md"
+
+
+def test_full_text_holds_every_article_with_prefixed_anchors(tip):
+    from build_scripts.render import render_full_text
+
+    page = render_full_text(tip)
+    for n in range(1, 21):
+        assert f'<h3 id="article-{n}" markdown="span">' in page
+    assert 'id="article-6-3-b"' in page and 'href="#article-6-3-b"' in page
+    assert "IN WITNESS WHEREOF" in page

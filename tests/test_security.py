@@ -28,7 +28,12 @@ Recovery measures under article 6(3) are to be considered.
 
 {body}
 """
-SAFE = {"title": "A safe title", "cite": '"Trafficking in Persons Protocol, art 6(3)"', "url": "https://www.unodc.org/", "body": "Plain text."}
+SAFE = {
+    "title": "A safe title",
+    "cite": '"Trafficking in Persons Protocol, art 6(3)"',
+    "url": "https://www.unodc.org/",
+    "body": "Plain text.",
+}
 
 # (where the payload goes, the payload)
 PAYLOADS = [
@@ -61,6 +66,7 @@ PAYLOADS = [
     ("url", "'https://example.org/\" onmouseover=\"alert(1)'"),
 ]
 
+
 def dangers(fragment: str) -> list[str]:
     """What in an HTML fragment could run or load something: tags, event handlers, script URLs."""
     import html.parser
@@ -69,12 +75,28 @@ def dangers(fragment: str) -> list[str]:
 
     class Scan(html.parser.HTMLParser):
         def handle_starttag(self, tag, attrs):
-            if tag in ("script", "iframe", "object", "embed", "form", "svg", "style", "math", "img", "input", "base", "meta", "link"):
+            if tag in (
+                "script",
+                "iframe",
+                "object",
+                "embed",
+                "form",
+                "svg",
+                "style",
+                "math",
+                "img",
+                "input",
+                "base",
+                "meta",
+                "link",
+            ):
                 found.append(f"<{tag}>")
             for name, value in attrs:
                 if name.lower().startswith("on"):
                     found.append(f"{tag} {name}=")
-                if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and re.match(r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE):
+                if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and re.match(
+                    r"\s*(javascript|vbscript|data):", value or "", re.IGNORECASE
+                ):
                     found.append(f"{tag} {name}={value}")
 
         def handle_comment(self, data):
@@ -103,7 +125,9 @@ def test_no_payload_survives_validation_and_rendering(tmp_path, tip_corpus, wher
     note, errors = parse_note(path, tip_corpus, tmp_path)
     if note is None:
         # refused: the message names the file and a line, and says what to do
-        assert errors and all(re.match(r"sources/commentary/tip-protocol/art_6/hostile\.md:\d+: ", str(e)) for e in errors)
+        assert errors and all(
+            re.match(r"sources/commentary/tip-protocol/art_6/hostile\.md:\d+: ", str(e)) for e in errors
+        )
         return
     html = render_note(note, tip_corpus, "tip-protocol/article-6/")
     assert dangers(html) == [], html
@@ -125,6 +149,7 @@ def test_at_least_twenty_payloads_are_tried():
 
 # --- hostile files ------------------------------------------------------------------------------
 
+
 def _refused(path: Path) -> list[str]:
     with pytest.raises(SourceErrors) as caught:
         parse_instrument(path, path.parent)
@@ -135,13 +160,17 @@ def test_billion_laughs_is_refused_before_any_expansion(tmp_path):
     bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>\n'
     path = tmp_path / "bomb.xml"
     path.write_text(bomb, encoding="utf-8")
-    assert _refused(path) == ["bomb.xml:2: contains a DOCTYPE declaration; remove it: sources may not declare a DTD or entities"]
+    assert _refused(path) == [
+        "bomb.xml:2: contains a DOCTYPE declaration; remove it: sources may not declare a DTD or entities"
+    ]
 
 
 def test_external_entity_never_reads_outside_the_repository(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET", encoding="utf-8")
-    text = TIP.read_text(encoding="utf-8").replace("<akomaNtoso ", f'<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file://{secret}">]>\n<akomaNtoso ', 1)
+    text = TIP.read_text(encoding="utf-8").replace(
+        "<akomaNtoso ", f'<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file://{secret}">]>\n<akomaNtoso ', 1
+    )
     path = tmp_path / "tip-protocol.xml"
     path.write_text(text.replace("Use of terms", "&x;"), encoding="utf-8")
     messages = _refused(path)
@@ -149,7 +178,13 @@ def test_external_entity_never_reads_outside_the_repository(tmp_path):
 
 
 def test_over_deep_tree_is_refused(tmp_path):
-    deep = '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">' + "<p>" * 60 + "x" + "</p>" * 60 + "</akomaNtoso>"
+    deep = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        + "<p>" * 60
+        + "x"
+        + "</p>" * 60
+        + "</akomaNtoso>"
+    )
     path = tmp_path / "deep.xml"
     path.write_text(deep, encoding="utf-8")
     (msg,) = _refused(path)
@@ -176,11 +211,17 @@ def test_source_that_is_a_symlink_is_refused(tmp_path):
 def test_note_target_cannot_escape_with_dots(tmp_path, tip_corpus):
     path = tmp_path / "sources" / "commentary" / "tip-protocol" / "art_6" / "dots.md"
     path.parent.mkdir(parents=True)
-    path.write_text(note_with("body", "x").replace("tip-protocol/art_6__para_3]", "../../etc/passwd]"), encoding="utf-8")
+    path.write_text(
+        note_with("body", "x").replace("tip-protocol/art_6__para_3]", "../../etc/passwd]"), encoding="utf-8"
+    )
     note, errors = parse_note(path, tip_corpus, tmp_path)
     assert note is None and "targets.0" in str(errors[0])
 
 
 def test_the_danger_scan_sees_an_event_handler_and_a_script_url():
-    assert dangers('<a href="javascript:x()">a</a><p onclick="x()">b</p><script></script>') == ["a href=javascript:x()", "p onclick=", "<script>"]
+    assert dangers('<a href="javascript:x()">a</a><p onclick="x()">b</p><script></script>') == [
+        "a href=javascript:x()",
+        "p onclick=",
+        "<script>",
+    ]
     assert dangers("<p>&quot; onmouseover=&quot;alert(1)</p>") == []

@@ -1,0 +1,116 @@
+"""Benchmark (``make bench``): the pipeline alone, the full clean build, and a stock baseline.
+
+The baseline is stock Material for MkDocs with its default navigation, building the same number of
+pages holding the same text as plain Markdown, so the ratio says what our pipeline and page
+design cost over the simplest possible site. Prints medians of several runs; it is not a test and
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .site import ROOT, forget, load_site
+
+
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def time_pipeline(root: Path, runs: int) -> list[float]:
+    """Parse, validate, resolve and render the whole corpus, in memory."""
+    from .export import instrument_json
+    from .pages import site_pages
+
+    samples = []
+    for _ in range(runs):
+        forget()
+        start = time.perf_counter()
+        site = load_site(root, fresh=True)
+        site_pages(site, "https://example.org/repo")
+        for instrument in site.corpus:
+            instrument_json(site, instrument, "/")
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _build(cwd: Path, site_dir: Path) -> float:
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1", TREATIES_ROOT=str(cwd))
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "--site-dir", str(site_dir)],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def make_baseline(root: Path, folder: Path) -> int:
+    """Stock Material, default navigation, one plain Markdown page per page of ours."""
+    site = load_site(root, fresh=True)
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    count = 0
+    for instrument in site.corpus:
+        base = docs / instrument.key
+        base.mkdir()
+        (base / "index.md").write_text(f"# {instrument.short_title}\n\n{instrument.long_title}\n", encoding="utf-8")
+        count += 1
+        for article in instrument.articles:
+            (base / f"article-{article.number}.md").write_text(
+                f"# {article.title}\n\n" + article.plain_text().replace("\n", "\n\n") + "\n", encoding="utf-8"
+            )
+            count += 1
+    for src in (root / "docs").rglob("*.md"):
+        if src.name != "SUMMARY.md":
+            dest = docs / "extra" / src.relative_to(root / "docs")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(src.read_text(encoding="utf-8").replace("](", "] ("), encoding="utf-8")
+            count += 1
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n", encoding="utf-8"
+    )
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (default 3)")
+    args = parser.parse_args(argv)
+    root = ROOT
+    pipeline = time_pipeline(root, max(5, args.runs))
+    print(
+        f"pipeline alone (parse, validate, resolve, render, export; {len(pipeline)} runs): median {_median(pipeline):.2f} s"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ours = [_build(root, tmp / f"site-{i}") for i in range(args.runs)]
+        print(f"full clean mkdocs build ({args.runs} runs): median {_median(ours):.2f} s")
+        pages = make_baseline(root, tmp / "baseline")
+        base = [_build(tmp / "baseline", tmp / f"base-{i}") for i in range(args.runs)]
+        print(
+            f"baseline: stock Material, default navigation, {pages} plain pages ({args.runs} runs): median {_median(base):.2f} s"
+        )
+        print(f"ratio full build / baseline: {_median(ours) / _median(base):.2f}")
+        article = tmp / "site-0" / "tip-protocol" / "article-3" / "index.html"
+        plain = tmp / "site-0" / "ilo-c029" / "article-10" / "index.html"
+        stock = tmp / "base-0" / "ilo-c029" / "article-10" / "index.html"
+        print(
+            f"page sizes: our article page without notes {plain.stat().st_size:,} B; Protocol article 3 with notes {article.stat().st_size:,} B; stock page {stock.stat().st_size:,} B"
+        )
+        shutil.rmtree(tmp / "baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
