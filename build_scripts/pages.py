@@ -270,6 +270,14 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 "sources/definitions-compared.yaml",
             )
         )
+    if site.relations and site.corpus.get("tip-protocol"):
+        pages.append(
+            Page(
+                "concordance.md",
+                relations.render_concordance(list(site.relations), site.corpus),
+                "sources/relations.yaml",
+            )
+        )
     return pages
 
 

@@ -141,3 +141,59 @@ def relations_of(relations: list[Relation], key: str, article_eid: str) -> list[
         elif inside(rel.target):
             out.append((rel, False))
     return out
+
+
+def render_concordance(
+    relations: list[Relation],
+    corpus,
+    key: str = "tip-protocol",
+    against: tuple[str, ...] = ("coe-convention", "untoc", "ilo-c029", "ilo-p029"),
+) -> str:
+    """A concordance page: each article of the Protocol against related provisions elsewhere."""
+    from .commentary import describe_target
+    from .render import article_path, escape
+
+    base = corpus.get(key)
+    names = {k: corpus.get(k).short_title for k in against if corpus.get(k)}
+    rows = []
+    for article in base.articles:
+        found = relations_of(relations, key, article.eid)
+        cells = []
+        for other in names:
+            links = []
+            for rel, outgoing in found:
+                there = rel.target if outgoing else rel.source
+                if there[0] != other:
+                    continue
+                inst = corpus.get(other)
+                art, prov = inst.find(there[1])
+                href = article_path(other, art.number) + (f"#{prov.anchor}" if prov else "")
+                label = describe_target(corpus, other, there[1])
+                here = describe_target(corpus, key, (rel.source if outgoing else rel.target)[1])
+                title = f"{here} {TYPES[rel.type][0 if outgoing else 1]} {label}"
+                links.append(f'[{escape(label)}]({href} "{escape(title)}")')
+            cells.append(", ".join(dict.fromkeys(links)) or "—")
+        if any(c != "—" for c in cells):
+            rows.append(
+                f"| [{escape(article.title)}]({article_path(key, article.number)}) | " + " | ".join(cells) + " |"
+            )
+    head = "| " + escape(base.short_title) + " | " + " | ".join(escape(n) for n in names.values()) + " |"
+    return "\n".join(
+        [
+            "---",
+            "title: Concordance",
+            f"description: The articles of the {base.short_title} against the related provisions of {', '.join(names.values())}.",
+            "---",
+            "",
+            "# Concordance",
+            "",
+            f"Each article of the [{escape(base.short_title)}]({key}/index.md) against the provisions of other instruments that "
+            "the curated relations of this site connect with it (`sources/relations.yaml`). Hover a link to see how the two relate; "
+            'each article page lists the same relations with a note in our words under "Related provisions".',
+            "",
+            head,
+            "|" + "---|" * (len(names) + 1),
+            *rows,
+            "",
+        ]
+    )

@@ -145,3 +145,73 @@ def test_challenge_and_key_component_notes_look_different(tmp_path, tip_corpus):
     )
     assert 'class="note tt-note' in render_note(a, tip_corpus, "tip-protocol/article-6/")
     assert 'class="warning tt-note' in render_note(b, tip_corpus, "tip-protocol/article-6/")
+
+
+# --- the real commentary --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def notes():
+    from build_scripts.site import load_site
+
+    from .conftest import ROOT
+
+    return load_site(ROOT, fresh=True).notes
+
+
+def kinds_on(notes, key: str, folder: str) -> set[str]:
+    return {n.meta.kind.value for n in notes if n.instrument == key and n.folder == folder}
+
+
+def test_the_preamble_and_every_protocol_article_have_a_note(notes):
+    for folder in ["preamble"] + [f"art_{n}" for n in range(1, 21)]:
+        assert kinds_on(notes, "tip-protocol", folder), folder
+
+
+def test_protocol_articles_carry_the_kinds_of_note_the_brief_asks_for(notes):
+    for n in range(2, 14):
+        assert "key-component" in kinds_on(notes, "tip-protocol", f"art_{n}"), n
+    for n in (3, 5, 6, 7, 8, 9, 10, 11, 14):
+        assert {"challenge", "legal-implication"} <= kinds_on(notes, "tip-protocol", f"art_{n}"), n
+
+
+@pytest.mark.parametrize(
+    ("key", "articles"),
+    [
+        ("untoc", [2, 3, 5, 6, 10, 15, 16, 18, 24, 25, 34, 37]),
+        ("smuggling-protocol", [3, 5, 6, 16, 19]),
+        ("coe-convention", [4, 5, 10, 12, 13, 14, 15, 26, 36]),
+        ("ilo-c029", [1, 2, 25]),
+        ("ilo-p029", [1, 2, 3, 4, 7]),
+        ("ilo-c105", [1]),
+        ("crc", [1, 3, 19, 32, 34, 35, 36, 39]),
+        ("crc-opsc", [1, 2, 3, 8, 9]),
+        ("iccpr", [2, 8, 12]),
+        ("icescr", [6, 7, 10]),
+    ],
+)
+def test_key_provisions_of_every_instrument_have_a_note(notes, key, articles):
+    missing = [n for n in articles if not kinds_on(notes, key, f"art_{n}")]
+    assert missing == []
+
+
+def test_every_note_has_a_source_and_a_theme(notes):
+    assert all(n.meta.sources for n in notes)
+    assert all(n.meta.themes for n in notes)
+
+
+def test_every_theme_page_exists_and_lists_its_notes(notes):
+    from build_scripts.commentary import THEMES
+    from build_scripts.pages import theme_listing
+    from build_scripts.site import load_site
+
+    from .conftest import ROOT
+
+    site = load_site(ROOT)
+    for theme in THEMES:
+        assert (ROOT / "docs" / "themes" / f"{theme}.md").is_file(), theme
+        tagged = [n for n in notes if theme in n.meta.themes]
+        listing = theme_listing(site, theme)
+        assert tagged, f"no note is tagged {theme}"
+        for note in tagged:
+            assert f"#{note.anchor})" in listing
