@@ -58,8 +58,8 @@ def test_article_pages_stay_within_their_size_budget(built):
     plain = (built / "ilo-c029" / "article-10" / "index.html").stat().st_size
     annotated = (built / "tip-protocol" / "article-3" / "index.html").stat().st_size
     print(f"article page without commentary: {plain} bytes; Protocol article 3 with its notes: {annotated} bytes")
-    assert plain < 50_000
-    assert annotated < 110_000
+    assert plain < 40_000
+    assert annotated < 90_000
 
 
 def test_broken_source_stops_the_build_and_keeps_the_previous_site(tmp_path):
@@ -121,3 +121,22 @@ def test_edit_links_open_the_source_file_that_holds_what_the_reader_sees(built):
     )
     assert notes and all((root / n).is_file() for n in notes)
     assert "Suggest a note on this article" in html(built, "tip-protocol/article-6")
+
+
+def test_an_article_page_with_its_css_and_js_is_under_80_kb_compressed(built):
+    import gzip
+
+    page = built / "ilo-c029" / "article-10" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', text)
+    files = [page] + [(page.parent / a).resolve() for a in assets if "search" not in a]
+    total = sum(len(gzip.compress(f.read_bytes())) for f in files)
+    print(f"article page with its CSS and JS, gzip: {total} bytes")
+    assert total < 80_000
+
+
+def test_collapsing_white_space_leaves_preformatted_text_alone():
+    from build_scripts.mkdocs_hooks import on_post_page
+
+    html = "<div>\n    <p>a</p>\n\n    <pre><code>x\n\n    y</code></pre>\n  </div>"
+    assert on_post_page(html, None, None) == "<div> <p>a</p> <pre><code>x\n\n    y</code></pre> </div>"
