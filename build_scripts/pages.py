@@ -142,6 +142,36 @@ def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
     )
 
 
+def render_deletes(site: Site, instrument: Instrument, article: Article, page: str) -> str:
+    """On a deleting article, every provision it deletes, taken from the deletion marks in the sources."""
+    found = []
+    for other in site.corpus:
+        for art in other.articles:
+            units = [(art, None)] if art.deleted_by else [(art, p) for p in art.provisions() if p.deleted_by]
+            for a, prov in units:
+                mark = (prov or a).deleted_by
+                if mark and (mark.instrument, mark.eid) == (instrument.key, article.eid):
+                    href = render.relative(page, render.article_path(other.key, a.number)) + (
+                        f"#{prov.anchor}" if prov else ""
+                    )
+                    label = "Article " + (prov.pinpoint.removeprefix("art ") if prov else str(a.number))
+                    found.append(f"[{render.escape(label)}]({href})")
+    if not found:
+        return ""
+    others = {
+        o.short_title
+        for o in site.corpus
+        for a in o.articles
+        if (a.deleted_by or any(p.deleted_by for p in a.provisions()))
+    }
+    return (
+        "## Provisions deleted by this article\n\n"
+        + f"In the {render.escape(', '.join(sorted(others)))}: "
+        + ", ".join(found)
+        + ".\n"
+    )
+
+
 def article_extras(site: Site, instrument: Instrument, article: Article, repo_url: str = "") -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
@@ -173,6 +203,7 @@ def article_extras(site: Site, instrument: Instrument, article: Article, repo_ur
         for s in (
             compare,
             section,
+            render_deletes(site, instrument, article, page),
             render_related(site, instrument, article, page),
             render_referenced_by(site, instrument, article, page),
             contribute,

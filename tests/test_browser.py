@@ -72,6 +72,20 @@ def test_search_journey_lands_on_the_defining_article(page, base, query, expecte
     assert expected in first_search_result(page, base, query)
 
 
+def search_results(page, base: str, query: str, count: int = 5) -> list[str]:
+    first_search_result(page, base, query)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()[:count]]
+
+
+def test_searching_sale_of_children_reaches_crc_article_35_and_optional_protocol_article_2(page, base):
+    results = " ".join(search_results(page, base, "sale of children"))
+    assert "/crc/article-35/" in results and "/crc-opsc/article-2/" in results
+
+
+def test_searching_slavery_reaches_iccpr_article_8(page, base):
+    assert any("/iccpr/article-8/" in r for r in search_results(page, base, "slavery", 3))
+
+
 def test_permalink_scrolls_to_and_highlights_the_subparagraph(page, base):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base}/tip-protocol/article-6/#3-b")

@@ -140,3 +140,12 @@ def test_collapsing_white_space_leaves_preformatted_text_alone():
 
     html = "<div>\n    <p>a</p>\n\n    <pre><code>x\n\n    y</code></pre>\n  </div>"
     assert on_post_page(html, None, None) == "<div> <p>a</p> <pre><code>x\n\n    y</code></pre> </div>"
+
+
+def test_the_2014_protocol_article_7_page_links_each_provision_it_deletes(built):
+    page = html(built, "ilo-p029/article-7")
+    section = page[page.index('id="provisions-deleted-by-this-article"') :]
+    links = set(re.findall(r'href="\.\./\.\./ilo-c029/article-(\d+)/(#[^"]*)?"', section))
+    assert ("1", "#2") in links and ("1", "#3") in links
+    assert {n for n, frag in links if not frag} == {str(n) for n in range(3, 25)}
+    assert "Text not yet available on this site" in page
