@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check bench
+.PHONY: serve test build check bench lighthouse
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,3 +34,10 @@ check: $(VENV)/.installed  ## check every source without building
 
 bench: $(VENV)/.installed  ## time the pipeline, the full build and a stock baseline
 	$(PY) -m build_scripts.bench
+
+lighthouse: build  ## Lighthouse (mobile) on an article page, served with gzip on 127.0.0.1
+	$(PY) -m build_scripts.gzipserve site 8765 & pid=$$!; sleep 1; \
+	CHROME_PATH=/usr/bin/chromium npx --yes lighthouse@13 http://127.0.0.1:8765/tip-protocol/article-6/ --quiet \
+	  --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+	  --only-categories=performance,accessibility,best-practices,seo --output=json --output-path=lighthouse.json; \
+	status=$$?; kill $$pid; exit $$status
