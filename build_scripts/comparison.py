@@ -153,11 +153,8 @@ def render_comparison(comparison: Comparison, corpus: Corpus) -> str:
         "# Definitions compared",
         "",
         "The definition of trafficking in persons in the "
-        + ", ".join(
-            f"[{escape(names[k])}]({overview})"
-            for k, overview in [(k, f"{k}/index.md") for k in comparison.instruments[:2]]
-        )
-        + " and the related definitions of smuggling of migrants, forced or compulsory labour and sale of children, "
+        + " and in the ".join(f"[{escape(names[k])}]({k}/index.md)" for k in comparison.instruments[:2])
+        + ", and the related definitions of smuggling of migrants, forced or compulsory labour and sale of children, "
         "element by element. Every quotation is the official wording, checked against the treaty text at each build, "
         "and links to the provision it comes from. Sentences marked *Editors' note* are ours. "
         "For the difference between trafficking and smuggling, see [Trafficking or smuggling?](trafficking-or-smuggling.md).",
