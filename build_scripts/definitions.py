@@ -85,42 +85,52 @@ def find_defined_terms(corpus: Corpus, extra: list[DefinedTerm] = ()) -> list[De
     return list(unique.values())
 
 
-def load_extra_terms(path: Path, corpus: Corpus, root: Path | None = None) -> list[DefinedTerm]:
-    """The curated definitions in sources/definitions.yaml, checked against the corpus."""
+def _curated_phrases(path: Path, corpus: Corpus, root: Path | None, field: str) -> list[tuple[str, str, str, str]]:
+    """Entries of a curated list (instrument, eId, and a phrase under ``field``) whose phrase occurs
+    in the official text or heading of the named provision: (key, eid, phrase, provision text)."""
     if not path.exists():
         return []
     shown = display_path(path, root)
     data = read_yaml(path, shown) or {}
     out, errors = [], []
     for i, item in enumerate(data.get("terms") or [], 1):
-        key, eid, term = (item or {}).get("instrument"), (item or {}).get("eid"), (item or {}).get("term")
+        item = item if isinstance(item, dict) else {}
+        key, eid, phrase = item.get("instrument"), item.get("eid"), item.get(field)
         instrument = corpus.get(key) if key else None
-        if not (instrument and eid and term):
+        article, provision = instrument.find(eid) if instrument and eid else (None, None)
+        if article is None or not phrase:
             errors.append(
                 SourceError(
                     shown,
                     None,
-                    f"term {i} needs instrument, eid and term of the corpus",
+                    f"entry {i} needs an instrument, an eId of the corpus and a {field}",
                     "see the comment at the top of the file",
                 )
             )
             continue
-        article, provision = instrument.find(eid)
-        holder = provision.text if provision is not None else (article.paragraphs[0].text if article else None)
-        if holder is None or term.lower() not in holder.plain.lower():
+        text = provision.text.plain if provision is not None and provision.text else article.plain_text()
+        if phrase.lower() not in f"{text} {article.heading or ''}".lower():
             errors.append(
                 SourceError(
                     shown,
                     None,
-                    f"term {term!r} does not occur in {key} {eid}",
-                    "name the provision whose text defines the term",
+                    f"{phrase!r} does not occur in {key} {eid}",
+                    "use words of the provision's official text or heading",
                 )
             )
             continue
-        out.append(DefinedTerm(key, term, eid, defining_sentence(holder.plain, term)))
+        out.append((key, eid, phrase, text))
     if errors:
         raise SourceErrors(errors)
     return out
+
+
+def load_extra_terms(path: Path, corpus: Corpus, root: Path | None = None) -> list[DefinedTerm]:
+    """The curated definitions in sources/definitions.yaml, checked against the corpus."""
+    return [
+        DefinedTerm(key, term, eid, defining_sentence(text, term))
+        for key, eid, term, text in _curated_phrases(path, corpus, root, "term")
+    ]
 
 
 def find_occurrences(corpus: Corpus, terms: list[DefinedTerm]) -> list[Occurrence]:
@@ -161,41 +171,4 @@ class SearchTerm:
 
 def load_search_terms(path: Path, corpus: Corpus, root: Path | None = None) -> list[SearchTerm]:
     """Curated search keywords (sources/search-terms.yaml); each must occur in its provision."""
-    if not path.exists():
-        return []
-    shown = display_path(path, root)
-    data = read_yaml(path, shown) or {}
-    out, errors = [], []
-    for i, item in enumerate(data.get("terms") or [], 1):
-        key, eid, phrase = (item or {}).get("instrument"), (item or {}).get("eid"), (item or {}).get("phrase")
-        instrument = corpus.get(key) if key else None
-        article, provision = instrument.find(eid) if instrument and eid else (None, None)
-        if article is None or not phrase:
-            errors.append(
-                SourceError(
-                    shown,
-                    None,
-                    f"term {i} needs an instrument, an eId of the corpus and a phrase",
-                    "see the comment at the top of the file",
-                )
-            )
-            continue
-        words = (
-            (provision.text.plain if provision and provision.text else article.plain_text())
-            + " "
-            + (article.heading or "")
-        )
-        if phrase.lower() not in words.lower():
-            errors.append(
-                SourceError(
-                    shown,
-                    None,
-                    f"{phrase!r} does not occur in {key} {eid}",
-                    "use words of the provision's official text or heading",
-                )
-            )
-            continue
-        out.append(SearchTerm(key, eid, phrase))
-    if errors:
-        raise SourceErrors(errors)
-    return out
+    return [SearchTerm(key, eid, phrase) for key, eid, phrase, _ in _curated_phrases(path, corpus, root, "phrase")]
