@@ -173,9 +173,7 @@ class _LazyLines:
 
 def _provision_exists(corpus: Corpus, key: str, eid: str) -> bool:
     instrument = corpus.get(key)
-    if instrument is None:
-        return False
-    return eid == "preamble" and instrument.preamble is not None or eid in instrument.eids
+    return instrument is not None and instrument.addressable(eid)
 
 
 def _article_folder(eid: str) -> str:
@@ -329,8 +327,10 @@ def load_notes(root: Path, corpus: Corpus) -> list[Note]:
         for path in sorted(base.rglob("*")):
             if path.is_dir() and not path.is_symlink():
                 continue
+            if path.name in (".gitkeep", "README.md") and path.parent == base:
+                continue
             if path.suffix != ".md" and not path.is_symlink():
-                if path.name not in (".gitkeep", "README.md"):
+                if path.name != ".gitkeep":
                     errors.append(
                         SourceError(
                             display_path(path, root), None, "is not a Markdown note", "commentary files end in .md"
@@ -516,6 +516,12 @@ def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str, 
     return "\n".join(out)
 
 
+def inert_attr(text: str) -> str:
+    """An attribute value that stays inert even inside Markdown-processed HTML: quotes and tags
+    escaped, and every character Markdown could act on written as a character reference."""
+    return "".join(f"&#{ord(ch)};" if ch in "[]()*_`\\!{}#+-.|~^=:" else ch for ch in html.escape(text, quote=True))
+
+
 def flag_html(note: Note) -> str:
     """The small marker put next to a paragraph that a note is about."""
-    return f' <a class="tt-flag" href="#{note.anchor}" title="Commentary: {html.escape(note.meta.title, quote=True)}">note</a>'
+    return f' <a class="tt-flag" href="#{note.anchor}" title="Commentary: {inert_attr(note.meta.title)}">note</a>'

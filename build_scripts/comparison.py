@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
-from .yamlfiles import read_yaml
+from .yamlfiles import entries, read_mapping
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
         return None
     shown = display_path(path, root)
     text = path.read_text(encoding="utf-8")
-    data = read_yaml(path, shown) or {}
+    data = read_mapping(path, shown)
     lines = text.splitlines()
 
     def line_of(needle: str) -> int | None:
@@ -72,7 +72,17 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
                 )
             )
     elements = []
-    for item in data.get("elements") or []:
+    for item in entries(data, "elements", shown):
+        if not item.get("element") or not isinstance(item.get("cells"), dict):
+            errors.append(
+                SourceError(
+                    shown,
+                    None,
+                    f"an element needs a name and 'cells' ({item.get('element')!r})",
+                    "give 'element:', 'explanation:' and 'cells:' as in the other entries",
+                )
+            )
+            continue
         cells = {}
         for key, raw in (item.get("cells") or {}).items():
             if key not in keys:
@@ -89,10 +99,33 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
                 cells[key] = Cell((), ((str(raw["none"]), None),))
                 continue
             quotes, notes = [], []
-            for entry in raw or []:
+            if not isinstance(raw, list) or not all(isinstance(e, dict) for e in raw):
+                errors.append(
+                    SourceError(
+                        shown,
+                        line_of(item["element"]),
+                        f"the cell for {key} in {item['element']!r} must be a list of quotes or 'none:'",
+                        "see the other cells for the shape",
+                    )
+                )
+                continue
+            for entry in raw:
                 eid = entry.get("eid", "")
                 if "note" in entry:
-                    notes.append((str(entry["note"]), entry.get("link")))
+                    target = entry.get("link")
+                    if target is not None:
+                        tkey, _, teid = str(target).partition("/")
+                        if corpus.get(tkey) is None or not corpus.get(tkey).addressable(teid):
+                            errors.append(
+                                SourceError(
+                                    shown,
+                                    line_of(str(target)),
+                                    f"link {target!r} is not a provision of the corpus",
+                                    "write it as <instrument>/<eId>, e.g. untoc/art_34__para_2",
+                                )
+                            )
+                            continue
+                    notes.append((str(entry["note"]), target))
                     continue
                 quote = entry.get("quote", "")
                 official = _text_of(corpus, key, eid)
@@ -136,12 +169,10 @@ def load_comparison(path: Path, corpus: Corpus, root: Path | None = None) -> Com
 def render_comparison(comparison: Comparison, corpus: Corpus) -> str:
     """The page: one table per element, a row per instrument, official words linked to their source."""
     from .commentary import describe_target
-    from .render import article_path, escape
+    from .render import escape, provision_path
 
     def link(key: str, eid: str) -> str:
-        instrument = corpus.get(key)
-        article, provision = instrument.find(eid)
-        return article_path(key, article.number) + (f"#{provision.anchor}" if provision else "")
+        return provision_path(corpus.get(key), eid)
 
     names = {k: corpus.get(k).short_title for k in comparison.instruments}
     out = [

@@ -200,6 +200,16 @@ class Instrument:
     def division_of(self, article: Article) -> Division | None:
         return next((d for d in self.divisions if d.eid == article.division), None)
 
+    def addressable(self, eid: str) -> bool:
+        """Whether an eId names something with a page and an anchor: the preamble, a recital, an
+        article or one of its provisions (not a chapter, a metadata element or a typo)."""
+        if eid == "preamble":
+            return self.preamble is not None
+        if eid.startswith("preamble__"):
+            return self.preamble is not None and any(r.eid == eid for r in self.preamble.recitals)
+        article, provision = self.find(eid)
+        return article is not None and (eid == article.eid or provision is not None)
+
     def find(self, eid: str) -> tuple[Article | None, Provision | None]:
         """The article (and provision, if any) that an eId names; (None, None) if none does."""
         m = re.match(r"art_(\d+)", eid)
@@ -297,6 +307,25 @@ def read_xml(path: Path, shown: str) -> etree._ElementTree:
             ]
         )
     raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SourceErrors(
+            [SourceError(shown, line, "is not UTF-8", "save the file as UTF-8 (sources are UTF-8 only)")]
+        ) from None
+    declared = re.match(rb"\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.-]+)", raw.lstrip(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    1,
+                    f"declares the encoding {declared.group(1).decode()!r}",
+                    'sources are UTF-8: write encoding="UTF-8" and save the file as UTF-8',
+                )
+            ]
+        )
     for marker in (b"<!DOCTYPE", b"<!ENTITY"):
         at = raw.find(marker)
         if at >= 0:
@@ -319,6 +348,14 @@ def read_xml(path: Path, shown: str) -> etree._ElementTree:
         raise SourceErrors(
             [SourceError(shown, line, f"is not well-formed XML: {msg}", "fix the markup at that line")]
         ) from None
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown, 1, "contains a DOCTYPE declaration", "remove it: sources may not declare a DTD or entities"
+                )
+            ]
+        )
     deepest = max((len(list(e.iterancestors())) for e in tree.iter()), default=0)
     if deepest > MAX_DEPTH:
         raise SourceErrors(
@@ -576,6 +613,16 @@ def load_editorial_titles(path: Path, key: str, root: Path | None = None) -> tup
             )
         ]
     titles = {str(k): str(v).strip() for k, v in data["titles"].items() if v}
+    bad = [k for k, v in titles.items() if re.search(r"[<>&\[\]\n`*_\\]", v) or len(v) > 120]
+    if bad:
+        return {}, [
+            SourceError(
+                shown,
+                None,
+                f"editorial titles must be short plain text; not so for {', '.join(bad)}",
+                "use words only: no <, >, &, brackets, Markdown or line breaks, at most 120 characters",
+            )
+        ]
     return titles, []
 
 
@@ -598,7 +645,20 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
             ]
         )
     schema = _akn_schema()
-    if not schema.validate(tree):
+    try:
+        valid = schema.validate(tree)
+    except etree.Error as exc:
+        raise SourceErrors(
+            [
+                SourceError(
+                    shown,
+                    None,
+                    f"could not be checked against the Akoma Ntoso schema ({exc})",
+                    "make it plain UTF-8 Akoma Ntoso as described in docs/developers/source-format.md",
+                )
+            ]
+        ) from None
+    if not valid:
         raise SourceErrors(
             SourceError(
                 shown,
@@ -762,6 +822,23 @@ def load_corpus(sources: Path, root: Path | None = None) -> Corpus:
             instruments.append(parse_instrument(path, root))
         except SourceErrors as exc:
             errors.extend(exc.errors)
+    by_key = {i.key: i for i in instruments}
+    for inst in instruments:
+        for article in inst.articles:
+            for unit, line in [(article, article.line)] + [(p, p.line) for p in article.provisions()]:
+                mark = unit.deleted_by
+                if mark is None:
+                    continue
+                target = by_key.get(mark.instrument)
+                if target is None or not target.addressable(mark.eid) or mark.eid.startswith("preamble"):
+                    errors.append(
+                        SourceError(
+                            inst.path,
+                            line,
+                            f"{unit.eid} is marked deleted by {mark.instrument}/{mark.eid}, which is not an article or provision of the corpus",
+                            "point the TLCReference href at the deleting provision, e.g. /akn/un/act/treaty/2014-06-11/ilo-p029/!main~art_7",
+                        )
+                    )
     for inst in instruments:
         if inst.parent and inst.parent not in INSTRUMENT_ORDER:
             errors.append(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .corpus import Article, Corpus, Instrument, Provision, Text
 from .errors import SourceError, SourceErrors, display_path
-from .yamlfiles import read_yaml
+from .yamlfiles import entries, read_mapping
 
 
 @dataclass(frozen=True)
@@ -340,11 +340,11 @@ def load_exceptions(path: Path, root: Path | None = None) -> list[Exception_]:
     if not path.exists():
         return []
     shown = display_path(path, root)
-    data = read_yaml(path, shown) or {}
+    data = read_mapping(path, shown)
     out = []
     errors = []
     for section in ("unresolved", "redirects"):
-        for i, item in enumerate(data.get(section) or [], 1):
+        for i, item in enumerate(entries(data, section, shown), 1):
             needed = ("instrument", "eid", "phrase", "reason") + (("target",) if section == "redirects" else ())
             if not isinstance(item, dict) or not all(item.get(k) for k in needed):
                 errors.append(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .corpus import Corpus, Instrument, Text
 from .errors import SourceError, SourceErrors, display_path
-from .yamlfiles import read_yaml
+from .yamlfiles import entries, read_mapping
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,9 @@ def _curated_phrases(path: Path, corpus: Corpus, root: Path | None, field: str) 
     if not path.exists():
         return []
     shown = display_path(path, root)
-    data = read_yaml(path, shown) or {}
+    data = read_mapping(path, shown)
     out, errors = [], []
-    for i, item in enumerate(data.get("terms") or [], 1):
-        item = item if isinstance(item, dict) else {}
+    for i, item in enumerate(entries(data, "terms", shown), 1):
         key, eid, phrase = item.get("instrument"), item.get("eid"), item.get(field)
         instrument = corpus.get(key) if key else None
         article, provision = instrument.find(eid) if instrument and eid else (None, None)

@@ -14,14 +14,14 @@ import mkdocs_gen_files
 
 from build_scripts import export, render
 from build_scripts.commentary import THEMES
-from build_scripts.pages import site_pages, theme_listing
+from build_scripts.pages import prepare_pages, theme_listing
 from build_scripts.site import load_site
 
 root = Path(os.environ.get("TREATIES_ROOT") or Path.cwd())
 site = load_site(root)
 
 repo_url = mkdocs_gen_files.config.repo_url or ""
-for page in site_pages(site, repo_url):
+for page in prepare_pages(site, repo_url):
     with mkdocs_gen_files.open(page.path, "wb" if isinstance(page.content, bytes) else "w") as f:
         f.write(page.content)
     if page.edit:
@@ -46,7 +46,7 @@ def insert(path: str, listing: str) -> None:
         f.write(render.insert_instruments(text, listing))
 
 
-insert("SUMMARY.md", "\n".join(f"    * [{i.short_title}]({i.key}/)" for i in site.corpus))
+insert("SUMMARY.md", "\n".join(f"    * [{render.escape(i.short_title)}]({i.key}/)" for i in site.corpus))
 insert("index.md", render.render_instrument_list(site.corpus, "index.md"))
 
 for theme in THEMES:

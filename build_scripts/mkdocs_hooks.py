@@ -13,14 +13,16 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from build_scripts.errors import SourceErrors
+from build_scripts.pages import prepare_pages
 from build_scripts.site import forget, load_site
 
 
 def on_pre_build(config) -> None:
+    """Load, check and render everything before MkDocs cleans the output folder."""
     forget()
     root = Path(os.environ.get("TREATIES_ROOT") or Path(config.config_file_path).parent)
     try:
-        load_site(root)
+        prepare_pages(load_site(root), config.repo_url or "")
     except SourceErrors as exc:
         raise Abort(f"The sources have {len(exc.errors)} problem(s):\n{exc}") from None
 

@@ -113,14 +113,9 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
         here, there = (rel.source, rel.target) if outgoing else (rel.target, rel.source)
         other = site.corpus.get(there[0])
         verb = relations.TYPES[rel.type][0 if outgoing else 1]
-        if there[1] == "preamble":
-            href, label = render.relative(page, render.preamble_path(other.key)), "Preamble"
-        else:
-            art, prov = other.find(there[1])
-            href = render.relative(page, render.article_path(other.key, art.number)) + (
-                f"#{prov.anchor}" if prov else ""
-            )
-            label = commentary.describe_target(site.corpus, other.key, there[1])
+        target, _, anchor = render.provision_path(other, there[1]).partition("#")
+        href = render.relative(page, target) + (f"#{anchor}" if anchor else "")
+        label = commentary.describe_target(site.corpus, other.key, there[1])
         mine = commentary.describe_target(site.corpus, instrument.key, here[1])
         lines.append(
             f"- {render.escape(mine)} {verb} [{render.escape(other.short_title)}, {render.escape(label)}]({href}): {render.escape(rel.note)}"
@@ -321,11 +316,24 @@ def theme_listing(site: Site, theme: str) -> str:
     for note in notes:
         key, eid = note.targets[0]
         instrument = site.corpus.get(key)
-        article, _ = instrument.find(eid)
-        target = render.article_path(key, article.number) if article else render.preamble_path(key)
+        target = render.provision_path(instrument, eid).partition("#")[0]
         where = f"{instrument.short_title}, {commentary.describe_target(site.corpus, key, eid)}"
         label, _ = commentary.KIND_LABELS[note.meta.kind]
         lines.append(
             f"- [{render.escape(note.meta.title)}](../{target}#{note.anchor}) — {render.escape(where)} · {label}"
         )
     return "\n".join(lines) + "\n"
+
+
+_prepared: dict[int, list[Page]] = {}
+
+
+def prepare_pages(site: Site, repo_url: str = "") -> list[Page]:
+    """site_pages, computed once per loaded site: the MkDocs hook renders every page before the
+    output folder is cleaned (so that even a bug leaves the previous site intact), and the page
+    generator then writes what was prepared."""
+    key = id(site)
+    if key not in _prepared:
+        _prepared.clear()
+        _prepared[key] = site_pages(site, repo_url)
+    return _prepared[key]

@@ -15,7 +15,7 @@ import yaml
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
-from .yamlfiles import LOADER, read_yaml
+from .yamlfiles import LOADER, read_mapping
 
 TYPES = {
     "mirrors": ("mirrors", "is mirrored by"),
@@ -50,9 +50,7 @@ def _split(ref: object) -> tuple[str, str] | None:
 
 def _exists(corpus: Corpus, ref: tuple[str, str]) -> bool:
     instrument = corpus.get(ref[0])
-    return instrument is not None and (
-        ref[1] in instrument.eids or (ref[1] == "preamble" and instrument.preamble is not None)
-    )
+    return instrument is not None and instrument.addressable(ref[1])
 
 
 def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list[Relation]:
@@ -61,7 +59,7 @@ def load_relations(path: Path, corpus: Corpus, root: Path | None = None) -> list
         return []
     shown = display_path(path, root)
     text = path.read_text(encoding="utf-8")
-    data = read_yaml(path, shown) or {}
+    data = read_mapping(path, shown)
     node = yaml.compose(text, Loader=LOADER)
     items = data.get("relations") if isinstance(data, dict) else None
     if not isinstance(items, list):
@@ -151,7 +149,7 @@ def render_concordance(
 ) -> str:
     """A concordance page: each article of the Protocol against related provisions elsewhere."""
     from .commentary import describe_target
-    from .render import article_path, escape
+    from .render import article_path, escape, provision_path
 
     base = corpus.get(key)
     names = {k: corpus.get(k).short_title for k in against if corpus.get(k)}
@@ -165,9 +163,7 @@ def render_concordance(
                 there = rel.target if outgoing else rel.source
                 if there[0] != other:
                     continue
-                inst = corpus.get(other)
-                art, prov = inst.find(there[1])
-                href = article_path(other, art.number) + (f"#{prov.anchor}" if prov else "")
+                href = provision_path(corpus.get(other), there[1])
                 label = describe_target(corpus, other, there[1])
                 here = describe_target(corpus, key, (rel.source if outgoing else rel.target)[1])
                 title = f"{here} {TYPES[rel.type][0 if outgoing else 1]} {label}"

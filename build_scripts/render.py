@@ -39,6 +39,20 @@ def article_path(key: str, number: int) -> str:
     return f"{key}/article-{number}.md"
 
 
+def provision_path(instrument: Instrument, eid: str) -> str:
+    """The page and anchor of an addressable eId: 'tip-protocol/article-6.md#3-b',
+    'crc/preamble.md#recital-2', 'untoc/article-2.md'."""
+    if eid == "preamble" or eid.startswith("preamble__"):
+        recital = (
+            next((r.anchor for r in instrument.preamble.recitals if r.eid == eid), None)
+            if instrument.preamble
+            else None
+        )
+        return preamble_path(instrument.key) + (f"#{recital}" if recital else "")
+    article, provision = instrument.find(eid)
+    return article_path(instrument.key, article.number) + (f"#{provision.anchor}" if provision else "")
+
+
 def relative(from_page: str, to_page: str) -> str:
     """Link from one generated page to another, as MkDocs expects: relative, to the .md file."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -181,7 +195,11 @@ def citation(instrument: Instrument, pin: str | None = None) -> str:
 
 
 def _front_matter(title: str, description: str, boost: float | None = None, keywords: Sequence[str] = ()) -> str:
+    """Page metadata. The theme prints title and description into <title> and <meta> without
+    escaping them, so they are HTML-escaped here, then quoted for YAML."""
+
     def q(s: str) -> str:
+        s = html.escape(s, quote=True)
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     search = f"search:\n  boost: {boost}\n" if boost else ""
@@ -393,7 +411,7 @@ def render_nav(instrument: Instrument) -> str:
         lines.append("* [Preamble](preamble.md)")
     lines.append("* [Full text](full-text.md)")
     for article in instrument.articles:
-        lines.append(f"* [{article.title}](article-{article.number}.md)")
+        lines.append(f"* [{escape(article.title)}](article-{article.number}.md)")
     return "\n".join(lines) + "\n"
 
 

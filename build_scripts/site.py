@@ -26,7 +26,7 @@ from .definitions import (
 from .errors import SourceError, SourceErrors, display_path
 from .relations import Relation, load_relations
 from .textlock import check_lock
-from .yamlfiles import read_yaml
+from .yamlfiles import read_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -102,7 +102,7 @@ def load_about(path: Path, corpus: Corpus, root: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     shown = display_path(path, root)
-    data = read_yaml(path, shown) or {}
+    data = read_mapping(path, shown)
     errors = []
     for key, text in data.items():
         if corpus.get(key) is None:

@@ -195,9 +195,8 @@ def test_key_provisions_of_every_instrument_have_a_note(notes, key, articles):
     assert missing == []
 
 
-def test_every_note_has_a_source_and_a_theme(notes):
-    assert all(n.meta.sources for n in notes)
-    assert all(n.meta.themes for n in notes)
+def test_every_note_is_listed_on_at_least_one_theme_page(notes):
+    assert [n.path for n in notes if not n.meta.themes] == []
 
 
 def test_every_theme_page_exists_and_lists_its_notes(notes):
@@ -215,3 +214,14 @@ def test_every_theme_page_exists_and_lists_its_notes(notes):
         assert tagged, f"no note is tagged {theme}"
         for note in tagged:
             assert f"#{note.anchor})" in listing
+
+
+def test_a_note_on_a_chapter_or_metadata_element_is_refused(tmp_path, tip_corpus):
+    msgs = problems(tmp_path, tip_corpus, GOOD.replace("tip-protocol/art_6__para_3]", "tip-protocol/chp_II]"))
+    assert any("target 'tip-protocol/chp_II' is not a provision of the corpus" in m for m in msgs), msgs
+
+
+def test_a_readme_in_the_commentary_folder_is_allowed(tmp_path, tip_corpus):
+    write(tmp_path, GOOD)
+    (tmp_path / "sources" / "commentary" / "README.md").write_text("How notes are organised.\n", encoding="utf-8")
+    assert len(load_notes(tmp_path, tip_corpus)) == 1

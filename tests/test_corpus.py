@@ -128,8 +128,12 @@ def test_doctype_with_external_entity_is_refused_before_parsing(tmp_path):
 def test_duplicate_eid_is_refused(tmp_path):
     path = broken(tmp_path, 'eId="art_6__para_2__point_b"', 'eId="art_6__para_2__point_a"')
     msgs = problems(path)
-    assert any("duplicate eId 'art_6__para_2__point_a'" in m or "Duplicate" in m for m in msgs)
-    assert all(m.startswith("tip-protocol.xml:") for m in msgs)
+    line = line_of(path, 'eId="art_6__para_2__point_a"') + 0
+    # The Akoma Ntoso schema itself declares eIds unique; its message names the file and line.
+    assert any(
+        m.startswith("tip-protocol.xml:") and "Duplicate key-sequence ['art_6__para_2__point_a']" in m for m in msgs
+    ), msgs
+    assert line
 
 
 def test_gap_in_article_numbers_is_refused(tmp_path):

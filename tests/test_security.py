@@ -225,3 +225,67 @@ def test_the_danger_scan_sees_an_event_handler_and_a_script_url():
         "<script>",
     ]
     assert dangers("<p>&quot; onmouseover=&quot;alert(1)</p>") == []
+
+
+MARKDOWN_TITLES = [
+    "[x](onmouseover=alert(document.domain)//)",
+    "![x](javascript:alert(1))",
+    "*a* _b_ `c` [d][e]",
+    'x\\" onmouseover=\\"alert(1)',
+]
+
+
+@pytest.mark.parametrize("title", MARKDOWN_TITLES)
+def test_a_note_title_stays_inert_in_the_flag_on_the_final_page(tmp_path, tip_corpus, title):
+    """The flag next to a paragraph sits in Markdown-processed HTML: render the whole article page
+    through the site's Markdown configuration and scan what a reader would get."""
+    import markdown
+
+    from build_scripts.commentary import flag_html
+    from build_scripts.render import ArticleExtras, render_article
+
+    path = tmp_path / "sources" / "commentary" / "tip-protocol" / "art_6" / "evil.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(note_with("title", '"' + title.replace('"', '\\"') + '"'), encoding="utf-8")
+    note, errors = parse_note(path, tip_corpus, tmp_path)
+    if note is None:
+        return
+    article = tip_corpus.get("tip-protocol").article(6)
+    page = render_article(
+        tip_corpus.get("tip-protocol"), article, ArticleExtras(flags={"art_6__para_3": flag_html(note)})
+    )
+    body = page.split("---\n", 2)[2]
+    out = markdown.markdown(body, extensions=["md_in_html", "attr_list", "admonition", "tables", "toc"])
+    assert dangers(out) == [], out[out.find("tt-flag") - 200 : out.find("tt-flag") + 300]
+    assert out.count('class="tt-flag"') == 1
+
+
+def test_page_titles_and_descriptions_are_escaped_for_the_theme(tip):
+    from dataclasses import replace
+
+    from build_scripts.render import render_article
+
+    article = replace(tip.article(3), heading="Use</title><script>alert(1)</script>")
+    page = render_article(tip, article)
+    front = page.split("---\n")[1]
+    assert "<script>" not in front and "&lt;/title&gt;&lt;script&gt;" in front
+
+
+def test_editorial_titles_must_be_plain_text(tmp_path):
+    from build_scripts.corpus import load_editorial_titles
+
+    path = tmp_path / "crc.yaml"
+    path.write_text(
+        "instrument: crc\ntitles:\n  art_2: 'Non-discrimination</title><script>alert(1)</script>'\n", encoding="utf-8"
+    )
+    titles, errors = load_editorial_titles(path, "crc", tmp_path)
+    assert titles == {} and "must be short plain text" in str(errors[0])
+
+
+def test_a_utf16_source_is_refused_so_no_doctype_can_hide_in_it(tmp_path):
+    text = TIP.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    text = text.replace("<akomaNtoso ", '<!DOCTYPE akomaNtoso [<!ENTITY lol "lol">]>\n<akomaNtoso ', 1)
+    path = tmp_path / "tip-protocol.xml"
+    path.write_bytes(text.encode("utf-16"))
+    (msg,) = _refused(path)
+    assert "is not UTF-8" in msg or "declares the encoding" in msg
