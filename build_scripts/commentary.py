@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
+from .render import provision_path
 from .yamlfiles import LOADER
 
 
@@ -406,19 +407,8 @@ def sanitise(fragment: str) -> str:
 
 def provision_url(corpus: Corpus, key: str, eid: str) -> str:
     """Site-root-relative URL of a provision: 'tip-protocol/article-6/#3-b'."""
-    instrument = corpus.get(key)
-    if eid == "preamble" or eid.startswith("preamble__"):
-        recital = (
-            next((r.anchor for r in instrument.preamble.recitals if r.eid == eid), "")
-            if instrument and instrument.preamble
-            else ""
-        )
-        return f"{key}/preamble/" + (f"#{recital}" if recital else "")
-    article, provision = instrument.find(eid) if instrument else (None, None)
-    if article is None:
-        return f"{key}/"
-    url = f"{key}/article-{article.number}/"
-    return url + f"#{provision.anchor}" if provision else url
+    path, _, anchor = provision_path(corpus.get(key), eid).partition("#")
+    return path.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
 
 
 def url_from(page_url: str, target: str) -> str:

@@ -87,13 +87,9 @@ _TITLES = {
 _TOKEN = re.compile(rf"{_ITEM}|(?<![a-z(])[a-z](?![a-z)])")
 
 
-def _items(text: str, offset: int) -> list[tuple[int, int, str, bool]]:
-    """The numbers of a list with their positions; the bool marks the end of an 'x to y' range."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        before = text[: m.start()]
-        out.append((offset + m.start(), offset + m.end(), m.group(0), bool(re.search(r"\bto\s+$", before))))
-    return out
+def _items(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The numbers of a list ("5, 6, 8 and 23", "3 to 24") with their positions in the text."""
+    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
 def _labels(item: str) -> list[str]:
@@ -144,13 +140,18 @@ class _Context:
     last_article: Article | None = None
 
 
+def _named_title(trailing: str) -> str | None:
+    """The corpus instrument named by its full title right after a reference ("... of the Convention
+    on the Rights of the Child"), if any."""
+    return next((t for t in _TITLES if re.match(rf"\s+of\s+the\s+{re.escape(t)}", trailing)), None)
+
+
 def _scope_instrument(ctx: _Context, scope: str | None, trailing: str) -> tuple[Instrument | None, str | None]:
     """Which instrument a reference points into; (None, reason) when it is outside the corpus."""
-    for title, key in _TITLES.items():
-        if re.match(rf"\s+of\s+the\s+{re.escape(title)}", trailing):
-            return ctx.corpus.get(key), None if ctx.corpus.get(key) else f"the {title} is not in the corpus"
-    if scope in (None, "article", "paragraph", "Protocol", "Optional Protocol", "Covenant"):
-        return ctx.instrument, None
+    title = _named_title(trailing)
+    if title:
+        found = ctx.corpus.get(_TITLES[title])
+        return found, None if found else f"the {title} is not in the corpus"
     if scope == "Convention":
         if ctx.instrument.parent and not re.match(r"\s+of\s+(?:this|the\s+present)", trailing):
             parent = ctx.corpus.get(ctx.instrument.parent)
@@ -168,11 +169,7 @@ def _resolve_in_text(ctx: _Context, text: Text) -> Iterator[Reference | Unresolv
                 continue
             taken.append((m.start(), m.end()))
             after = plain[m.end() :]
-            if (
-                m.group("scope") is None
-                and _EXTERNAL.match(after)
-                and not any(re.match(rf"\s+of\s+the\s+{re.escape(t)}", after) for t in _TITLES)
-            ):
+            if m.group("scope") is None and _EXTERNAL.match(after) and not _named_title(after):
                 continue  # "article 102 of the Charter of the United Nations": outside the corpus
             yield from _resolve_match(ctx, m, pattern is ARTICLE_PHRASE, after)
 
@@ -194,7 +191,7 @@ def _resolve_match(ctx: _Context, m: re.Match, is_article: bool, after: str) -> 
     if is_article:
         items = _items(m.group("alist"), m.start("alist"))
         articles: list[Article] = []
-        for start, end, token, _ in items:
+        for start, end, token in items:
             labels = _labels(token)
             if token.startswith("(") and articles:
                 labels = [str(articles[-1].number)] + labels  # "article 3 (a) and (d)"
@@ -216,7 +213,7 @@ def _resolve_match(ctx: _Context, m: re.Match, is_article: bool, after: str) -> 
             last = articles[-1]
             refs = [r for r in refs if r[2] is not last or r[3] is not None]
             previous: list[str] = []
-            for start, end, token, _ in _items(m.group("plist"), m.start("plist")):
+            for start, end, token in _items(m.group("plist"), m.start("plist")):
                 labels = _labels(token)
                 prov = _find_provision(last, labels)
                 if prov is None and token.startswith("(") and previous:
@@ -248,7 +245,7 @@ def _resolve_match(ctx: _Context, m: re.Match, is_article: bool, after: str) -> 
         near = ctx.paragraph if (sub or scope == "paragraph") and article is ctx.article else None
         if scope == "preceding paragraph" and ctx.paragraph is not None and (ctx.paragraph.label or "").isdigit():
             near = _find_provision(article, [str(int(ctx.paragraph.label) - 1)])
-        for start, end, token, _ in _items(m.group("plist"), m.start("plist")):
+        for start, end, token in _items(m.group("plist"), m.start("plist")):
             labels = _labels(token)
             prov = _find_provision(article, labels, near)
             if prov is None and token.startswith("(") and previous:

@@ -33,10 +33,7 @@ def reference_spans(site: Site, page: str, refs: list[crossrefs.Reference]) -> r
     spans: dict[tuple[str, str], list[render.Span]] = defaultdict(list)
     for ref in refs:
         target = site.corpus.get(ref.target_instrument)
-        article, provision = target.find(ref.target_eid)
-        href = render.relative(page, render.article_path(target.key, article.number))
-        if provision is not None:
-            href += f"#{provision.anchor}"
+        href = render.link_to(page, target, ref.target_eid)
         title = f"{target.short_title}, {commentary.describe_target(site.corpus, target.key, ref.target_eid)}"
         part = "text" if ref.source.part == "recital" else ref.source.part
         spans[(ref.source.eid, part)].append(render.Span(ref.start, ref.end, href, title))
@@ -53,8 +50,7 @@ def term_spans(site: Site, page: str, key: str, article: int | None) -> dict[tup
         art, prov = instrument.find(occ.eid)
         if (art.number if art else None) != article:
             continue
-        d_art, d_prov = instrument.find(occ.term.eid)
-        href = render.relative(page, render.article_path(key, d_art.number)) + (f"#{d_prov.anchor}" if d_prov else "")
+        href = render.link_to(page, instrument, occ.term.eid)
         tip = (
             occ.term.definition
             if len(occ.term.definition) <= 320
@@ -75,32 +71,19 @@ def merge_spans(first: render.SpanIndex, second: dict[tuple[str, str], list[rend
     return merged
 
 
-def render_referenced_by(site: Site, instrument: Instrument, article: Article, page: str) -> str:
+def render_referenced_by(site: Site, instrument: Instrument, incoming: list[crossrefs.Reference], page: str) -> str:
     """The 'Referenced by' section: provisions in any instrument whose text refers to this article."""
-    incoming = [
-        r
-        for r in site.references
-        if r.target_instrument == instrument.key
-        and r.article == article.number
-        and not (r.source.instrument == instrument.key and r.source.article == article.number)
-    ]
-    if not incoming:
-        return ""
     seen: dict[tuple[str, str], str] = {}
     for ref in incoming:
         source = site.corpus.get(ref.source.instrument)
         if ref.source.article is None:
-            link = render.relative(page, render.preamble_path(source.key))
-            label = "Preamble"
+            link, label = render.link_to(page, source, "preamble"), "Preamble"
         else:
-            src_article, provision = source.find(ref.source.eid)
-            link = render.relative(page, render.article_path(source.key, ref.source.article))
-            if provision is not None:
-                link += f"#{provision.anchor}"
+            link = render.link_to(page, source, ref.source.eid)
             label = commentary.describe_target(site.corpus, source.key, ref.source.eid)
         prefix = "" if source.key == instrument.key else f"{source.short_title}, "
         seen.setdefault((source.key, label), f"- [{render.escape(prefix + label)}]({link})")
-    return "## Referenced by\n\n" + "\n".join(seen.values()) + "\n"
+    return "## Referenced by\n\n" + "\n".join(seen.values()) + "\n" if seen else ""
 
 
 def render_related(site: Site, instrument: Instrument, article: Article, page: str) -> str:
@@ -113,8 +96,7 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
         here, there = (rel.source, rel.target) if outgoing else (rel.target, rel.source)
         other = site.corpus.get(there[0])
         verb = relations.TYPES[rel.type][0 if outgoing else 1]
-        target, _, anchor = render.provision_path(other, there[1]).partition("#")
-        href = render.relative(page, target) + (f"#{anchor}" if anchor else "")
+        href = render.link_to(page, other, there[1])
         label = commentary.describe_target(site.corpus, other.key, there[1])
         mine = commentary.describe_target(site.corpus, instrument.key, here[1])
         lines.append(
@@ -139,35 +121,28 @@ def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
 
 def render_deletes(site: Site, instrument: Instrument, article: Article, page: str) -> str:
     """On a deleting article, every provision it deletes, taken from the deletion marks in the sources."""
-    found = []
+    found, titles = [], set()
     for other in site.corpus:
         for art in other.articles:
-            units = [(art, None)] if art.deleted_by else [(art, p) for p in art.provisions() if p.deleted_by]
-            for a, prov in units:
-                mark = (prov or a).deleted_by
-                if mark and (mark.instrument, mark.eid) == (instrument.key, article.eid):
-                    href = render.relative(page, render.article_path(other.key, a.number)) + (
-                        f"#{prov.anchor}" if prov else ""
-                    )
-                    label = "Article " + (prov.pinpoint.removeprefix("art ") if prov else str(a.number))
-                    found.append(f"[{render.escape(label)}]({href})")
+            units = [art] if art.deleted_by else [p for p in art.provisions() if p.deleted_by]
+            for unit in units:
+                if (unit.deleted_by.instrument, unit.deleted_by.eid) == (instrument.key, article.eid):
+                    pin = unit.pinpoint if unit is not art else f"art {art.number}"
+                    label = "Article " + pin.removeprefix("art ")
+                    found.append(f"[{render.escape(label)}]({render.link_to(page, other, unit.eid)})")
+                    titles.add(other.short_title)
     if not found:
         return ""
-    others = {
-        o.short_title
-        for o in site.corpus
-        for a in o.articles
-        if (a.deleted_by or any(p.deleted_by for p in a.provisions()))
-    }
-    return (
-        "## Provisions deleted by this article\n\n"
-        + f"In the {render.escape(', '.join(sorted(others)))}: "
-        + ", ".join(found)
-        + ".\n"
-    )
+    return f"## Provisions deleted by this article\n\nIn the {render.escape(', '.join(sorted(titles)))}: {', '.join(found)}.\n"
 
 
-def article_extras(site: Site, instrument: Instrument, article: Article, repo_url: str = "") -> render.ArticleExtras:
+def article_extras(
+    site: Site,
+    instrument: Instrument,
+    article: Article,
+    repo_url: str = "",
+    incoming: list[crossrefs.Reference] = (),
+) -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
     own_refs = [
@@ -200,7 +175,7 @@ def article_extras(site: Site, instrument: Instrument, article: Article, repo_ur
             section,
             render_deletes(site, instrument, article, page),
             render_related(site, instrument, article, page),
-            render_referenced_by(site, instrument, article, page),
+            render_referenced_by(site, instrument, list(incoming), page),
             contribute,
         )
         if s
@@ -243,6 +218,7 @@ def search_boost(site: Site, instrument: Instrument, article: Article) -> float 
 def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     """Every generated page: overview, preamble and articles of each instrument, navigation."""
     pages: list[Page] = []
+    incoming = crossrefs.referenced_by(list(site.references))
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
@@ -272,7 +248,8 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 )
             )
         for article in instrument.articles:
-            content = render.render_article(instrument, article, article_extras(site, instrument, article, repo_url))
+            extras = article_extras(site, instrument, article, repo_url, incoming.get((key, article.number), []))
+            content = render.render_article(instrument, article, extras)
             pages.append(Page(render.article_path(key, article.number), content, instrument.path))
         all_refs = [r for r in site.references if r.source.instrument == key]
         page = render.full_text_path(key)

@@ -53,6 +53,12 @@ def provision_path(instrument: Instrument, eid: str) -> str:
     return article_path(instrument.key, article.number) + (f"#{provision.anchor}" if provision else "")
 
 
+def link_to(page: str, instrument: Instrument, eid: str) -> str:
+    """A Markdown link target from one generated page to an addressable provision."""
+    target, _, anchor = provision_path(instrument, eid).partition("#")
+    return relative(page, target) + (f"#{anchor}" if anchor else "")
+
+
 def relative(from_page: str, to_page: str) -> str:
     """Link from one generated page to another, as MkDocs expects: relative, to the .md file."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -396,9 +402,8 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
         lines.append("\n## Defined terms\n")
         for term in sorted(terms, key=lambda t: t.term.lower()):
             art, prov = instrument.find(term.eid)
-            target = relative(page, article_path(instrument.key, art.number)) + (f"#{prov.anchor}" if prov else "")
             where = prov.pinpoint if prov else f"art {art.number}"
-            lines.append(f"- [{escape(term.term)}]({target}) ({where})")
+            lines.append(f"- [{escape(term.term)}]({link_to(page, instrument, term.eid)}) ({where})")
     lines.append("\n## How to cite\n")
     lines.append(f"```text\n{citation(instrument)}\n```\n")
     return "\n".join(lines) + "\n"
