@@ -388,44 +388,57 @@ def _text_of(el: etree._Element | None) -> str:
     return re.sub(r"\s+", " ", "".join(el.itertext())).strip() if el is not None else ""
 
 
+_WS = re.compile(r"\s+")
+
+
 def _inline(p: etree._Element) -> Text:
-    """Turn one <p> into Text: plain characters, italic spans, footnotes set aside."""
-    chars: list[tuple[str, bool]] = []
+    """Turn one <p> into Text: plain characters, italic spans, footnotes set aside.
+
+    White space is collapsed to single spaces (a run that crosses an italic boundary keeps the
+    flag of its first character) and trimmed; italic spans are character offsets into the result.
+    """
+    pieces: list[tuple[str, bool]] = []
     notes: list[str] = []
 
-    def add(s: str | None, em: bool) -> None:
-        for ch in s or "":
-            chars.append((" " if ch.isspace() else ch, em))
-
     def walk(el: etree._Element, em: bool) -> None:
-        add(el.text, em)
+        if el.text:
+            pieces.append((el.text, em))
         for child in el:
             name = _local(child)
             if name == "authorialNote":
                 notes.append(_text_of(child))
             else:
                 walk(child, em or name in ("i", "b"))
-            add(child.tail, em)
+            if child.tail:
+                pieces.append((child.tail, em))
 
     walk(p, False)
-    # collapse white space, keeping emphasis flags aligned with characters
-    out: list[tuple[str, bool]] = []
-    for ch, em in chars:
-        if ch == " " and (not out or out[-1][0] == " "):
+    out: list[str] = []
+    spans: list[list[int]] = []
+    length = 0
+    last_space = True  # nothing written yet: leading white space is dropped
+    for raw, em in pieces:
+        text = _WS.sub(" ", raw)
+        if last_space and text.startswith(" "):
+            text = text[1:]
+        if not text:
             continue
-        out.append((ch, em))
-    while out and out[-1][0] == " ":
-        out.pop()
-    plain = "".join(c for c, _ in out)
-    spans: list[tuple[int, int]] = []
-    start = None
-    for i, (_, em) in enumerate(out + [(" ", False)]):
-        if em and start is None:
-            start = i
-        elif not em and start is not None:
-            spans.append((start, i))
-            start = None
-    return Text(plain, tuple(spans), tuple(notes))
+        if em:
+            if spans and spans[-1][1] == length:
+                spans[-1][1] = length + len(text)
+            else:
+                spans.append([length, length + len(text)])
+        out.append(text)
+        length += len(text)
+        last_space = text.endswith(" ")
+    plain = "".join(out)
+    if plain.endswith(" "):
+        plain = plain[:-1]
+        if spans and spans[-1][1] > len(plain):
+            spans[-1][1] = len(plain)
+            if spans[-1][0] == spans[-1][1]:
+                spans.pop()
+    return Text(plain, tuple((a, b) for a, b in spans), tuple(notes))
 
 
 def _block_text(el: etree._Element | None) -> Text | None:

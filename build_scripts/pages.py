@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import commentary, comparison, crossrefs, relations, render
-from .corpus import Article, Instrument
+from .corpus import Article, Instrument, Provision
 from .site import Site
 
 
@@ -119,18 +119,27 @@ def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
     )
 
 
-def render_deletes(site: Site, instrument: Instrument, article: Article, page: str) -> str:
-    """On a deleting article, every provision it deletes, taken from the deletion marks in the sources."""
-    found, titles = [], set()
+def deletion_index(site: Site) -> dict[tuple[str, str], list[tuple[Instrument, Article | Provision]]]:
+    """For each deleting article (instrument key, article eId), the units it deletes, in order.
+
+    Taken from the deletion marks in the sources: a whole article, or the provisions of one."""
+    index: dict[tuple[str, str], list[tuple[Instrument, Article | Provision]]] = defaultdict(list)
     for other in site.corpus:
         for art in other.articles:
             units = [art] if art.deleted_by else [p for p in art.provisions() if p.deleted_by]
             for unit in units:
-                if (unit.deleted_by.instrument, unit.deleted_by.eid) == (instrument.key, article.eid):
-                    pin = unit.pinpoint if unit is not art else f"art {art.number}"
-                    label = "Article " + pin.removeprefix("art ")
-                    found.append(f"[{render.escape(label)}]({render.link_to(page, other, unit.eid)})")
-                    titles.add(other.short_title)
+                index[(unit.deleted_by.instrument, unit.deleted_by.eid)].append((other, unit))
+    return dict(index)
+
+
+def render_deletes(deleted: list[tuple[Instrument, Article | Provision]], page: str) -> str:
+    """On a deleting article, every provision it deletes (see :func:`deletion_index`)."""
+    found, titles = [], set()
+    for other, unit in deleted:
+        pin = f"art {unit.number}" if isinstance(unit, Article) else unit.pinpoint
+        label = "Article " + pin.removeprefix("art ")
+        found.append(f"[{render.escape(label)}]({render.link_to(page, other, unit.eid)})")
+        titles.add(other.short_title)
     if not found:
         return ""
     return f"## Provisions deleted by this article\n\nIn the {render.escape(', '.join(sorted(titles)))}: {', '.join(found)}.\n"
@@ -142,6 +151,7 @@ def article_extras(
     article: Article,
     repo_url: str = "",
     incoming: list[crossrefs.Reference] = (),
+    deleted: list[tuple[Instrument, Article | Provision]] = (),
 ) -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
@@ -173,7 +183,7 @@ def article_extras(
         for s in (
             compare,
             section,
-            render_deletes(site, instrument, article, page),
+            render_deletes(list(deleted), page),
             render_related(site, instrument, article, page),
             render_referenced_by(site, instrument, list(incoming), page),
             contribute,
@@ -219,6 +229,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     """Every generated page: overview, preamble and articles of each instrument, navigation."""
     pages: list[Page] = []
     incoming = crossrefs.referenced_by(list(site.references))
+    deletes = deletion_index(site)
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
@@ -248,7 +259,14 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 )
             )
         for article in instrument.articles:
-            extras = article_extras(site, instrument, article, repo_url, incoming.get((key, article.number), []))
+            extras = article_extras(
+                site,
+                instrument,
+                article,
+                repo_url,
+                incoming.get((key, article.number), []),
+                deletes.get((key, article.eid), []),
+            )
             content = render.render_article(instrument, article, extras)
             pages.append(Page(render.article_path(key, article.number), content, instrument.path))
         all_refs = [r for r in site.references if r.source.instrument == key]
