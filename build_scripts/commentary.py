@@ -10,7 +10,6 @@ nothing a contributor writes can run in a reader's browser.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
-from .render import provision_path
+from .render import heading, provision_path, url_from
 from .yamlfiles import LOADER
 
 
@@ -411,14 +410,6 @@ def provision_url(corpus: Corpus, key: str, eid: str) -> str:
     return path.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
 
 
-def url_from(page_url: str, target: str) -> str:
-    """Relative URL from one page (directory URL like 'tip-protocol/article-6/') to another."""
-    path, _, frag = target.partition("#")
-    rel = posixpath.relpath(path or ".", page_url.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
-    return rel + (f"#{frag}" if frag else "")
-
-
 def render_body(note: Note, corpus: Corpus, page_url: str) -> str:
     """The note's Markdown as sanitised HTML, its akn: links pointing at the right pages."""
 
@@ -492,7 +483,7 @@ def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str, 
     if not notes:
         return ""
     out = [
-        "## Commentary\n",
+        heading(2, "Commentary") + "\n",
         '<p class="tt-commentary-disclaimer">The notes below are commentary written by the contributors to this site. '
         "They are not part of the treaty and have no legal force; the official text is above.</p>\n",
     ]

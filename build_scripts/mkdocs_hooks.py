@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import os
 import re
+import types
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.toc import get_toc
 
 from build_scripts.errors import SourceErrors
 from build_scripts.pages import prepare_pages
+from build_scripts.render import anchor_ids, toc_tokens
 from build_scripts.site import forget, load_site
+
+_html_pages: set[str] = set()
+"""Generated pages whose body is already HTML (articles, preambles, full texts)."""
 
 
 def on_pre_build(config) -> None:
@@ -22,9 +28,32 @@ def on_pre_build(config) -> None:
     forget()
     root = Path(os.environ.get("TREATIES_ROOT") or Path(config.config_file_path).parent)
     try:
-        prepare_pages(load_site(root), config.repo_url or "")
+        pages = prepare_pages(load_site(root), config.repo_url or "")
     except SourceErrors as exc:
         raise Abort(f"The sources have {len(exc.errors)} problem(s):\n{exc}") from None
+    _html_pages.clear()
+    _html_pages.update(p.path for p in pages if p.html)
+
+
+def _render_html(page, config, files) -> None:
+    """Page.render for a page whose body is finished HTML: no Markdown pass, same results.
+
+    MkDocs would otherwise run Python-Markdown over 360 pages that hold no Markdown; this sets
+    what its render sets: the content, the table of contents and the anchors other pages may
+    link to. Links in these pages are computed from the URL scheme and checked on the built
+    site by the tests' link checker.
+    """
+    page.content = page.markdown
+    page.toc = get_toc(toc_tokens(page.content))
+    page._title_from_render = None
+    page.present_anchor_ids = anchor_ids(page.content)
+    page.links_to_anchors = {}
+
+
+def on_pre_page(page, config, files):
+    if page.file.src_uri in _html_pages:
+        page.render = types.MethodType(_render_html, page)
+    return page
 
 
 def on_files(files, config):

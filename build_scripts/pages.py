@@ -22,6 +22,8 @@ class Page:
     path: str
     content: str | bytes
     edit: str | None = None
+    html: bool = False
+    """True when the body under the front matter is finished HTML: MkDocs skips Markdown for it."""
 
 
 def article_url(instrument: Instrument, article: Article) -> str:
@@ -82,8 +84,8 @@ def render_referenced_by(site: Site, instrument: Instrument, incoming: list[cros
             link = render.link_to(page, source, ref.source.eid)
             label = commentary.describe_target(site.corpus, source.key, ref.source.eid)
         prefix = "" if source.key == instrument.key else f"{source.short_title}, "
-        seen.setdefault((source.key, label), f"- [{render.escape(prefix + label)}]({link})")
-    return "## Referenced by\n\n" + "\n".join(seen.values()) + "\n" if seen else ""
+        seen.setdefault((source.key, label), render.a(link, prefix + label))
+    return render.heading(2, "Referenced by") + "\n" + render.bullet_list(seen.values()) if seen else ""
 
 
 def render_related(site: Site, instrument: Instrument, article: Article, page: str) -> str:
@@ -91,7 +93,7 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
     found = relations.relations_of(list(site.relations), instrument.key, article.eid)
     if not found:
         return ""
-    lines = ["## Related provisions\n"]
+    items = []
     for rel, outgoing in found:
         here, there = (rel.source, rel.target) if outgoing else (rel.target, rel.source)
         other = site.corpus.get(there[0])
@@ -99,10 +101,10 @@ def render_related(site: Site, instrument: Instrument, article: Article, page: s
         href = render.link_to(page, other, there[1])
         label = commentary.describe_target(site.corpus, other.key, there[1])
         mine = commentary.describe_target(site.corpus, instrument.key, here[1])
-        lines.append(
-            f"- {render.escape(mine)} {verb} [{render.escape(other.short_title)}, {render.escape(label)}]({href}): {render.escape(rel.note)}"
+        items.append(
+            f"{html.escape(f'{mine} {verb} ')}{render.a(href, f'{other.short_title}, {label}')}: {html.escape(rel.note)}"
         )
-    return "\n".join(lines) + "\n"
+    return render.heading(2, "Related provisions") + "\n" + render.bullet_list(items)
 
 
 def suggest_link(repo_url: str, key: str, folder: str, target: str) -> str:
@@ -138,11 +140,14 @@ def render_deletes(deleted: list[tuple[Instrument, Article | Provision]], page: 
     for other, unit in deleted:
         pin = f"art {unit.number}" if isinstance(unit, Article) else unit.pinpoint
         label = "Article " + pin.removeprefix("art ")
-        found.append(f"[{render.escape(label)}]({render.link_to(page, other, unit.eid)})")
+        found.append(render.a(render.link_to(page, other, unit.eid), label))
         titles.add(other.short_title)
     if not found:
         return ""
-    return f"## Provisions deleted by this article\n\nIn the {render.escape(', '.join(sorted(titles)))}: {', '.join(found)}.\n"
+    return (
+        render.heading(2, "Provisions deleted by this article")
+        + f"\n<p>In the {html.escape(', '.join(sorted(titles)))}: {', '.join(found)}.</p>"
+    )
 
 
 def article_extras(
@@ -170,7 +175,13 @@ def article_extras(
         k == instrument.key and (e == article.eid or e.startswith(article.eid + "__"))
         for k, e in site.comparison.provisions()
     ):
-        compare = f'!!! tip "Compare"\n    This article holds a definition compared element by element with the others in [Definitions compared]({render.relative(page, "definitions.md")}).\n'
+        compare = render.admonition(
+            "tip",
+            "Compare",
+            "This article holds a definition compared element by element with the others in "
+            + render.a(render.href(page, "definitions.md"), "Definitions compared")
+            + ".",
+        )
     contribute = ""
     if repo_url:
         contribute = (
@@ -256,6 +267,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                     render.preamble_path(key),
                     render.render_preamble(instrument, spans) + ("\n" + section if section else ""),
                     instrument.path,
+                    html=True,
                 )
             )
         for article in instrument.articles:
@@ -268,7 +280,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 deletes.get((key, article.eid), []),
             )
             content = render.render_article(instrument, article, extras)
-            pages.append(Page(render.article_path(key, article.number), content, instrument.path))
+            pages.append(Page(render.article_path(key, article.number), content, instrument.path, html=True))
         all_refs = [r for r in site.references if r.source.instrument == key]
         page = render.full_text_path(key)
         pages.append(
@@ -280,6 +292,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                     reference_spans(site, page, [r for r in all_refs if r.source.article is None]),
                 ),
                 instrument.path,
+                html=True,
             )
         )
         pages.append(Page(f"{key}/SUMMARY.md", render.render_nav(instrument)))

@@ -1,13 +1,18 @@
-"""Render the model as Markdown pages: one per article, a preamble page and an overview per instrument.
+"""Render the model as pages: one per article, a preamble, a full text and an overview per instrument.
 
-Every function here is pure: it takes model objects and returns a string. Pages are Markdown
-(Python-Markdown with ``md_in_html``) so that every link between pages is a link to a ``.md`` file
-that MkDocs checks in strict mode. Official text is escaped so that no character of a treaty is
-ever read as Markdown, and it sits in a block of its own (``.tt-official``) that the stylesheet
-sets apart from our commentary.
+Every function here is pure: it takes model objects and returns a string. The pages readers open
+most (articles, preambles, full texts: 360 of them) are written straight as HTML, because running
+Python-Markdown over each of them was the largest single cost of a build; MkDocs only wraps them
+in the theme (see :mod:`build_scripts.mkdocs_hooks`). Their links are relative URLs computed here
+from the permanent URL scheme, and every one is checked on the built site by the link checker in
+the tests. The overview of each instrument and the hand-written pages stay Markdown, linking to
+``.md`` files that MkDocs checks in strict mode. Official text is escaped so that no character of
+a treaty is ever read as markup, and it sits in a block of its own (``.tt-official``) that the
+stylesheet sets apart from our commentary.
 
 Page paths (the URL scheme, permanent): ``<key>/index.md`` → ``/<key>/``,
-``<key>/preamble.md`` → ``/<key>/preamble/``, ``<key>/article-<n>.md`` → ``/<key>/article-<n>/``.
+``<key>/preamble.md`` → ``/<key>/preamble/``, ``<key>/article-<n>.md`` → ``/<key>/article-<n>/``,
+``<key>/full-text.md`` → ``/<key>/full-text/``.
 Paragraph anchors are defined in :func:`build_scripts.corpus.provision_anchor`.
 """
 
@@ -19,6 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from markdown.extensions.toc import nest_toc_tokens, slugify
 
 from .corpus import Article, Corpus, Division, Instrument, Provision, Text
 
@@ -54,14 +61,46 @@ def provision_path(instrument: Instrument, eid: str) -> str:
 
 
 def link_to(page: str, instrument: Instrument, eid: str) -> str:
-    """A Markdown link target from one generated page to an addressable provision."""
+    """The relative URL from one HTML page to an addressable provision: '../article-3/#3-b'."""
+    return href(page, provision_path(instrument, eid))
+
+
+def md_link_to(page: str, instrument: Instrument, eid: str) -> str:
+    """A Markdown link target from one Markdown page to a provision: 'article-3.md#3-b'."""
     target, _, anchor = provision_path(instrument, eid).partition("#")
     return relative(page, target) + (f"#{anchor}" if anchor else "")
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """Link from one generated page to another, as MkDocs expects: relative, to the .md file."""
+    """Link from one Markdown page to another, as MkDocs expects: relative, to the .md file."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def url_of(path: str) -> str:
+    """The directory URL MkDocs gives a page file: 'tip-protocol/article-3.md' → 'tip-protocol/article-3/'."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def url_from(page_url: str, target: str) -> str:
+    """Relative URL from one page (directory URL like 'tip-protocol/article-6/') to another."""
+    path, _, frag = target.partition("#")
+    rel = posixpath.relpath(path or ".", page_url.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return rel + (f"#{frag}" if frag else "")
+
+
+def href(from_page: str, to: str) -> str:
+    """Relative URL from one page file to another, with its anchor: both given as .md paths.
+
+    A link within the same page is just its anchor.
+    """
+    path, _, anchor = to.partition("#")
+    if path == from_page and anchor:
+        return f"#{anchor}"
+    return url_from(url_of(from_page), url_of(path) + (f"#{anchor}" if anchor else ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,7 +123,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!~^=|])")
 
 
 def escape(text: str) -> str:
-    """Make any text literal in Markdown and HTML: no character of a treaty becomes markup."""
+    """Make any text literal in Markdown and HTML (for the pages that stay Markdown)."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -92,8 +131,12 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def render_text(text: Text, spans: Sequence[Span] = ()) -> str:
-    """Official text as Markdown, with italics where the official print has them and links."""
+    """Official text as HTML, with italics where the official print has them, and links."""
     plain = text.plain
     marks: list[tuple[int, int, str, str]] = []  # (start, end, open, close)
     taken: list[tuple[int, int]] = []
@@ -101,20 +144,20 @@ def render_text(text: Text, spans: Sequence[Span] = ()) -> str:
         if any(span.start < b and a < span.end for a, b in taken):
             continue  # overlapping references: the first and longest wins
         taken.append((span.start, span.end))
-        title = f' "{_attr(span.title)}"' if span.title else ""
-        marks.append((span.start, span.end, "[", f"]({span.href}{title}){{ .{span.css} }}"))
+        title = f' title="{_attr(span.title)}"' if span.title else ""
+        marks.append((span.start, span.end, f'<a class="{span.css}" href="{_attr(span.href)}"{title}>', "</a>"))
     for a, b in text.emphasis:
         if not any(a < y and x < b for x, y in taken):
             marks.append((a, b, "<em>", "</em>"))
     out, pos = [], 0
     for start, end, opening, closing in sorted(marks):
-        out.append(escape(plain[pos:start]))
-        out.append(opening + escape(plain[start:end]) + closing)
+        out.append(_text(plain[pos:start]))
+        out.append(opening + _text(plain[start:end]) + closing)
         pos = end
-    out.append(escape(plain[pos:]))
+    out.append(_text(plain[pos:]))
     result = "".join(out)
     if text.footnotes:
-        notes = " ".join(escape(n) for n in text.footnotes)
+        notes = " ".join(_text(n) for n in text.footnotes)
         result += f' <span class="tt-footnote">[Footnote in the official text: {notes}]</span>'
     return result.replace("\n", "<br>\n")
 
@@ -124,27 +167,27 @@ SpanIndex = dict[tuple[str, str], Sequence[Span]]
 
 
 def _block(prov: Provision, depth: int, spans: SpanIndex, flags: dict[str, str], prefix: str = "") -> list[str]:
-    """HTML (with span-level Markdown) for one provision and its children."""
+    """HTML for one provision and its children."""
     cls = "tt-para" if prov.kind == "paragraph" else "tt-point"
     deleted = " tt-deleted" if prov.deleted_by else ""
     anchor = prefix + prov.anchor
-    lines = [f'<div class="{cls}{deleted}" id="{anchor}" data-eid="{prov.eid}" markdown="block">']
+    lines = [f'<div class="{cls}{deleted}" id="{anchor}" data-eid="{prov.eid}">']
     flag = flags.get(prov.eid, "")
     if prov.text is not None:
         num = ""
         if prov.num:
-            num = f'<a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a> '
-        lines.append(f'<p markdown="span">{num}{render_text(prov.text, spans.get((prov.eid, "text"), ()))}{flag}</p>')
+            num = (
+                f'<a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{_text(prov.num)}</a> '
+            )
+        lines.append(f"<p>{num}{render_text(prov.text, spans.get((prov.eid, 'text'), ()))}{flag}</p>")
     elif prov.num:
         lines.append(
-            f'<p><a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{html.escape(prov.num)}</a></p>'
+            f'<p><a class="tt-num" href="#{anchor}" title="Permalink to {_attr(prov.pinpoint)}">{_text(prov.num)}</a></p>'
         )
     for child in prov.children:
         lines.extend(_block(child, depth + 1, spans, flags, prefix))
     if prov.wrap_up is not None:
-        lines.append(
-            f'<p class="tt-wrapup" markdown="span">{render_text(prov.wrap_up, spans.get((prov.eid, "wrap_up"), ()))}</p>'
-        )
+        lines.append(f'<p class="tt-wrapup">{render_text(prov.wrap_up, spans.get((prov.eid, "wrap_up"), ()))}</p>')
     lines.append("</div>")
     return lines
 
@@ -158,13 +201,73 @@ def render_official_text(
     """
     spans = spans or {}
     flags = flags or {}
-    lines = ['<div class="tt-official" markdown="block">']
+    lines = ['<div class="tt-official">']
     if article.intro is not None:
-        lines.append(f'<p markdown="span">{render_text(article.intro, spans.get((article.eid, "intro"), ()))}</p>')
+        lines.append(f"<p>{render_text(article.intro, spans.get((article.eid, 'intro'), ()))}</p>")
     for para in article.paragraphs:
         lines.extend(_block(para, 0, spans, flags, prefix))
     lines.append("</div>")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML building blocks, in the markup the theme's Markdown extensions would produce
+# ---------------------------------------------------------------------------------------------
+
+
+def heading(level: int, text: str, anchor: str | None = None, inner_html: str | None = None) -> str:
+    """A heading with an id and a permalink, as the toc extension writes them (``permalink: true``).
+
+    The id is the toc extension's slug of the text unless given, so that links written by hand
+    (``#how-to-cite``) keep working.
+    """
+    anchor = anchor or slugify(text, "-")
+    return (
+        f'<h{level} id="{anchor}">{inner_html or _text(text)}'
+        f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
+    )
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.DOTALL)
+_ID = re.compile(r'\sid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_tokens(body: str) -> list[dict]:
+    """The table of contents of an HTML page written by :func:`heading`, nested as the toc
+    extension nests it (MkDocs builds the page's table of contents from this)."""
+    flat = [
+        {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
+        for level, anchor, inner in _HEADING.findall(body)
+    ]
+    return nest_toc_tokens(flat)
+
+
+def anchor_ids(body: str) -> set[str]:
+    """Every id on an HTML page: the anchors other pages may link to."""
+    return set(_ID.findall(body))
+
+
+def admonition(kind: str, title: str, body_html: str) -> str:
+    return (
+        f'<div class="admonition {kind}">\n<p class="admonition-title">{_text(title)}</p>\n<p>{body_html}</p>\n</div>'
+    )
+
+
+def code_block(text: str) -> str:
+    """A plain-text code block (the theme adds its copy button to it)."""
+    return f'<div class="highlight"><pre><span></span><code>{_text(text)}\n</code></pre></div>'
+
+
+def a(url: str, text: str, title: str = "") -> str:
+    """A link with plain text."""
+    tip = f' title="{_attr(title)}"' if title else ""
+    return f'<a href="{_attr(url)}"{tip}>{_text(text)}</a>'
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    """An unordered list of HTML items."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,7 +328,13 @@ class ArticleExtras:
 
 
 def _article_link(instrument: Instrument, article: Article, from_page: str) -> str:
+    """A Markdown link to an article (for the pages that stay Markdown)."""
     return f"[{escape(article.title)}]({relative(from_page, article_path(instrument.key, article.number))})"
+
+
+def _article_a(instrument: Instrument, article: Article, from_page: str) -> str:
+    """An HTML link to an article."""
+    return a(href(from_page, article_path(instrument.key, article.number)), article.title)
 
 
 def render_article(instrument: Instrument, article: Article, extras: ArticleExtras | None = None) -> str:
@@ -233,22 +342,23 @@ def render_article(instrument: Instrument, article: Article, extras: ArticleExtr
     extras = extras or ArticleExtras()
     page = article_path(instrument.key, article.number)
     division = instrument.division_of(article)
-    where = [f"[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))})"]
+    where = [a(href(page, overview_path(instrument.key)), instrument.short_title)]
     if division:
-        where.append(escape(division.title))
+        where.append(_text(division.title))
     heading_note = ""
     if article.editorial_title:
         heading_note = (
-            '\n<p class="tt-editorial-note">The title “'
-            + html.escape(article.editorial_title)
-            + "” is ours: this instrument has no official article headings.</p>\n"
+            '<p class="tt-editorial-note">The title “'
+            + _text(article.editorial_title)
+            + "” is ours: this instrument has no official article headings.</p>"
         )
     deleted = ""
     if article.incomplete:
-        deleted = (
-            '!!! warning "Text not yet available on this site"\n'
-            "    The official English text of this article has not yet been transcribed from a source we could verify "
-            "word for word, so it is not shown rather than guessed. Consult the authentic text published by the depositary.\n"
+        deleted = admonition(
+            "warning",
+            "Text not yet available on this site",
+            "The official English text of this article has not yet been transcribed from a source we could verify "
+            "word for word, so it is not shown rather than guessed. Consult the authentic text published by the depositary.",
         )
     elif article.deleted_by:
         deleted = _deleted_notice(article.deleted_by, page)
@@ -259,13 +369,12 @@ def render_article(instrument: Instrument, article: Article, extras: ArticleExtr
             extras.search_boost,
             extras.keywords,
         ),
-        f"# {escape(article.title)}\n",
-        f'<p class="tt-where" markdown="span">{" › ".join(where)}</p>\n',
+        heading(1, article.title),
+        f'<p class="tt-where">{" › ".join(where)}</p>',
         heading_note,
         deleted,
-        '<p class="tt-label">Official text</p>\n',
+        '<p class="tt-label">Official text</p>',
         render_official_text(article, extras.spans, extras.flags),
-        "",
     ]
     deleted_parts = [p for p in article.provisions() if p.deleted_by]
     if deleted_parts and not article.deleted_by:
@@ -273,26 +382,27 @@ def render_article(instrument: Instrument, article: Article, extras: ArticleExtr
     parts.extend(extras.sections)
     parts.append(render_citation_box(instrument, article))
     parts.append(render_neighbours(instrument, article, page))
-    return "\n".join(parts) + "\n"
+    return "\n".join(p for p in parts if p) + "\n"
 
 
 def _deleted_notice(deletion, page: str, which: Iterable[str] | None = None) -> str:
-    target = relative(page, article_path(deletion.instrument, int(deletion.eid.split("_")[1])))
+    target = href(page, article_path(deletion.instrument, int(deletion.eid.split("_")[1])))
     scope = f"{', '.join(which)} of this article were" if which else "This article was"
-    return (
-        '!!! warning "Deleted provision"\n'
-        f"    {scope} deleted by [{escape(deletion.show_as)}]({target}) for the States bound by it. "
-        "The text below is the text as adopted, kept because it remains part of the treaty for the States that are not.\n"
+    return admonition(
+        "warning",
+        "Deleted provision",
+        f"{_text(scope)} deleted by {a(target, deletion.show_as)} for the States bound by it. "
+        "The text below is the text as adopted, kept because it remains part of the treaty for the States that are not.",
     )
 
 
 def render_citation_box(instrument: Instrument, article: Article) -> str:
     cite = citation(instrument, f"art {article.number}")
     return (
-        "## How to cite\n\n"
-        f'<div class="tt-cite" markdown="block">\n\n```text\n{cite}\n```\n\n</div>\n\n'
-        "For a paragraph or subparagraph, add it to the pinpoint, e.g. "
-        f"“{html.escape(_example_pin(article))}”; each number in the text above is a permanent link to its provision.\n"
+        heading(2, "How to cite")
+        + f'\n<div class="tt-cite">\n{code_block(cite)}\n</div>\n'
+        + "<p>For a paragraph or subparagraph, add it to the pinpoint, e.g. "
+        + f"“{_text(_example_pin(article))}”; each number in the text above is a permanent link to its provision.</p>"
     )
 
 
@@ -306,14 +416,12 @@ def render_neighbours(instrument: Instrument, article: Article, page: str) -> st
     prev = instrument.article(article.number - 1)
     nxt = instrument.article(article.number + 1)
     if prev:
-        links.append(f'<span class="tt-prev">← {_article_link(instrument, prev, page)}</span>')
+        links.append(f'<span class="tt-prev">← {_article_a(instrument, prev, page)}</span>')
     elif instrument.preamble:
-        links.append(f'<span class="tt-prev">← [Preamble]({relative(page, preamble_path(instrument.key))})</span>')
+        links.append(f'<span class="tt-prev">← {a(href(page, preamble_path(instrument.key)), "Preamble")}</span>')
     if nxt:
-        links.append(f'<span class="tt-next">{_article_link(instrument, nxt, page)} →</span>')
-    return (
-        f'<nav class="tt-neighbours" aria-label="Previous and next article" markdown="span">{" ".join(links)}</nav>\n'
-    )
+        links.append(f'<span class="tt-next">{_article_a(instrument, nxt, page)} →</span>')
+    return f'<nav class="tt-neighbours" aria-label="Previous and next article">{" ".join(links)}</nav>'
 
 
 def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> str:
@@ -325,28 +433,28 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
         _front_matter(
             f"Preamble · {instrument.short_title}", f"Official text of the preamble of the {instrument.long_title}."
         ),
-        "# Preamble\n",
-        f'<p class="tt-where" markdown="span">[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))})</p>\n',
-        '<p class="tt-label">Official text</p>\n',
-        '<div class="tt-official tt-preamble" markdown="block">',
-        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>',
+        heading(1, "Preamble"),
+        f'<p class="tt-where">{a(href(page, overview_path(instrument.key)), instrument.short_title)}</p>',
+        '<p class="tt-label">Official text</p>',
+        '<div class="tt-official tt-preamble">',
+        f'<p class="tt-longtitle">{_text(instrument.long_title)}</p>',
     ]
     if pre and pre.intro:
-        lines.append(f'<p markdown="span">{render_text(pre.intro)}</p>')
+        lines.append(f"<p>{render_text(pre.intro)}</p>")
     for recital in pre.recitals if pre else ():
         lines.append(
-            f'<div class="tt-recital" id="{recital.anchor}" markdown="block">\n'
-            f'<p markdown="span"><a class="tt-num" href="#{recital.anchor}" title="Permalink to preambular paragraph">¶</a> {render_text(recital.text, spans.get((recital.eid, "text"), ()))}</p>\n</div>'
+            f'<div class="tt-recital" id="{recital.anchor}">\n'
+            f'<p><a class="tt-num" href="#{recital.anchor}" title="Permalink to preambular paragraph">¶</a> {render_text(recital.text, spans.get((recital.eid, "text"), ()))}</p>\n</div>'
         )
     if pre and pre.formula:
-        lines.append(f'<p markdown="span">{render_text(pre.formula)}</p>')
-    lines.append("</div>\n")
+        lines.append(f"<p>{render_text(pre.formula)}</p>")
+    lines.append("</div>")
     first = instrument.article(1)
     if first:
         lines.append(
-            f'<nav class="tt-neighbours" aria-label="Next article" markdown="span"><span class="tt-next">{_article_link(instrument, first, page)} →</span></nav>\n'
+            f'<nav class="tt-neighbours" aria-label="Next article"><span class="tt-next">{_article_a(instrument, first, page)} →</span></nav>'
         )
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def render_overview(instrument: Instrument, about: str = "", terms: Sequence = ()) -> str:
@@ -403,7 +511,7 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
         for term in sorted(terms, key=lambda t: t.term.lower()):
             art, prov = instrument.find(term.eid)
             where = prov.pinpoint if prov else f"art {art.number}"
-            lines.append(f"- [{escape(term.term)}]({link_to(page, instrument, term.eid)}) ({where})")
+            lines.append(f"- [{escape(term.term)}]({md_link_to(page, instrument, term.eid)}) ({where})")
     lines.append("\n## How to cite\n")
     lines.append(f"```text\n{citation(instrument)}\n```\n")
     return "\n".join(lines) + "\n"
@@ -455,38 +563,35 @@ def render_full_text(
             f"Full text · {instrument.short_title}",
             f"The complete official text of the {instrument.long_title} on one page, for reading and printing.",
         ),
-        f"# {escape(instrument.short_title)}: full text\n",
-        f'<p class="tt-where" markdown="span">[{escape(instrument.short_title)}]({relative(page, overview_path(instrument.key))}) › Full text</p>\n',
-        '<p class="tt-label">Official text</p>\n',
-        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>\n',
+        heading(1, f"{instrument.short_title}: full text"),
+        f'<p class="tt-where">{a(href(page, overview_path(instrument.key)), instrument.short_title)} › Full text</p>',
+        '<p class="tt-label">Official text</p>',
+        f'<p class="tt-longtitle">{_text(instrument.long_title)}</p>',
     ]
     pre = instrument.preamble
     if pre:
-        lines.append('<div class="tt-official tt-preamble" id="preamble" markdown="block">')
+        lines.append('<div class="tt-official tt-preamble" id="preamble">')
         if pre.intro:
-            lines.append(f'<p markdown="span">{render_text(pre.intro)}</p>')
+            lines.append(f"<p>{render_text(pre.intro)}</p>")
         for recital in pre.recitals:
-            lines.append(
-                f'<p markdown="span">{render_text(recital.text, (preamble_spans or {}).get((recital.eid, "text"), ()))}</p>'
-            )
+            lines.append(f"<p>{render_text(recital.text, (preamble_spans or {}).get((recital.eid, 'text'), ()))}</p>")
         if pre.formula:
-            lines.append(f'<p markdown="span">{render_text(pre.formula)}</p>')
-        lines.append("</div>\n")
+            lines.append(f"<p>{render_text(pre.formula)}</p>")
+        lines.append("</div>")
     current = None
     for article in instrument.articles:
         division = instrument.division_of(article)
         if division is not None and division is not current:
-            lines.append(f'<h2 class="tt-division">{html.escape(division.title)}</h2>\n')
+            lines.append(heading(2, division.title))
             current = division
-        link = relative(page, article_path(instrument.key, article.number))
-        lines.append(f'<h3 id="article-{article.number}" markdown="span">[{escape(article.title)}]({link})</h3>\n')
+        link = a(href(page, article_path(instrument.key, article.number)), article.title)
+        lines.append(heading(3, article.title, f"article-{article.number}", link))
         if article.incomplete:
             lines.append(
-                '<p class="tt-editorial-note">The official English text of this article is not yet available on this site.</p>\n'
+                '<p class="tt-editorial-note">The official English text of this article is not yet available on this site.</p>'
             )
             continue
         lines.append(render_official_text(article, spans, prefix=f"article-{article.number}-"))
-        lines.append("")
     for text in instrument.conclusions:
-        lines.append(f'<p class="tt-conclusions">{html.escape(text.plain)}</p>')
+        lines.append(f'<p class="tt-conclusions">{_text(text.plain)}</p>')
     return "\n".join(lines) + "\n"

@@ -93,7 +93,7 @@ def test_article_5_links_article_3_and_article_3_lists_article_5_as_referencing_
 def test_exploitation_in_article_3_shows_its_definition_on_hover(built):
     art3 = html(built, "tip-protocol/article-3")
     assert re.search(
-        r'<a class="tt-term" href="\./#a" title="Defined term: Exploitation shall include, at a minimum,[^"]*">exploitation</a>',
+        r'<a class="tt-term" href="#a" title="Defined term: Exploitation shall include, at a minimum,[^"]*">exploitation</a>',
         art3,
     )
 

@@ -5,20 +5,23 @@ from __future__ import annotations
 from build_scripts.corpus import Text
 from build_scripts.render import (
     Span,
+    anchor_ids,
     citation,
     escape,
+    href,
     relative,
     render_article,
     render_nav,
     render_overview,
     render_preamble,
     render_text,
+    toc_tokens,
 )
 
 
 def test_article_page_title_is_number_and_heading(tip):
     page = render_article(tip, tip.article(3))
-    assert "\n# Article 3 · Use of terms\n" in page
+    assert '<h1 id="article-3-use-of-terms">Article 3 · Use of terms<a class="headerlink"' in page
     assert 'title: "Article 3 · Use of terms · Trafficking in Persons Protocol"' in page
 
 
@@ -36,7 +39,10 @@ def test_every_paragraph_and_point_has_an_anchor_and_a_visible_permalink(tip):
 
 def test_article_page_says_where_it_sits(tip):
     page = render_article(tip, tip.article(6))
-    assert "[Trafficking in Persons Protocol](index.md) › II. Protection of victims of trafficking in persons" in page
+    assert (
+        '<a href="../">Trafficking in Persons Protocol</a> › II. Protection of victims of trafficking in persons'
+        in page
+    )
 
 
 def test_citation_box_gives_the_full_pinpoint_citation(tip):
@@ -46,28 +52,32 @@ def test_citation_box_gives_the_full_pinpoint_citation(tip):
         "(adopted 15 November 2000, entered into force 25 December 2003) 2237 UNTS 319, art 3(a)"
     )
     page = render_article(tip, tip.article(3))
-    assert "## How to cite" in page and "```text\n" + citation(tip, "art 3") + "\n```" in page
+    assert '<h2 id="how-to-cite">How to cite' in page
+    assert "<code>" + citation(tip, "art 3") + "\n</code>" in page
 
 
 def test_previous_and_next_articles_are_linked(tip):
     page = render_article(tip, tip.article(3))
-    assert "[Article 2 · Statement of purpose](article-2.md)" in page
-    assert "[Article 4 · Scope of application](article-4.md)" in page
+    assert '<a href="../article-2/">Article 2 · Statement of purpose</a>' in page
+    assert '<a href="../article-4/">Article 4 · Scope of application</a>' in page
     first = render_article(tip, tip.article(1))
-    assert "[Preamble](preamble.md)" in first
+    assert '<a href="../preamble/">Preamble</a>' in first
     last = render_article(tip, tip.article(20))
-    assert "article-21.md" not in last
+    assert "article-21" not in last
 
 
-def test_treaty_characters_are_never_read_as_markdown():
+def test_treaty_characters_are_never_read_as_markup():
     assert escape("*a* _b_ [c](d) <script>") == r"\*a\* \_b\_ \[c\](d) &lt;script&gt;"
-    assert render_text(Text("Article 5 * 2 # 3")) == r"Article 5 \* 2 \# 3"
+    assert render_text(Text("Article 5 * 2 # 3 <b> & [c](d)")) == "Article 5 * 2 # 3 &lt;b&gt; &amp; [c](d)"
 
 
 def test_links_and_italics_are_applied_to_the_right_words():
     text = Text("Declaring that article 3 of this Protocol applies", emphasis=((0, 9),))
-    out = render_text(text, [Span(15, 41, "article-3.md", "Article 3")])
-    assert out == '<em>Declaring</em> that [article 3 of this Protocol](article-3.md "Article 3"){ .tt-ref } applies'
+    out = render_text(text, [Span(15, 41, "../article-3/", "Article 3")])
+    assert (
+        out
+        == '<em>Declaring</em> that <a class="tt-ref" href="../article-3/" title="Article 3">article 3 of this Protocol</a> applies'
+    )
 
 
 def test_preamble_page_has_every_recital_with_a_permalink(tip):
@@ -104,11 +114,27 @@ def test_relative_links_between_generated_pages():
     assert relative("tip-protocol/article-1.md", "untoc/article-27.md") == "../untoc/article-27.md"
 
 
+def test_html_pages_link_by_the_urls_mkdocs_gives_the_pages():
+    assert href("tip-protocol/article-5.md", "tip-protocol/article-3.md#3-b") == "../article-3/#3-b"
+    assert href("tip-protocol/article-1.md", "untoc/article-27.md") == "../../untoc/article-27/"
+    assert href("tip-protocol/article-6.md", "tip-protocol/index.md") == "../"
+    assert href("tip-protocol/article-6.md", "definitions.md") == "../../definitions/"
+    assert href("tip-protocol/article-6.md", "tip-protocol/article-6.md#3-b") == "#3-b"
+
+
+def test_table_of_contents_and_anchors_are_read_from_the_html(tip):
+    page = render_article(tip, tip.article(3))
+    toc = toc_tokens(page)
+    assert [t["id"] for t in toc] == ["article-3-use-of-terms"]
+    assert [c["id"] for c in toc[0]["children"]] == ["how-to-cite"]
+    assert {"article-3-use-of-terms", "how-to-cite", "a", "b", "para-1"} <= anchor_ids(page)
+
+
 def test_full_text_holds_every_article_with_prefixed_anchors(tip):
     from build_scripts.render import render_full_text
 
     page = render_full_text(tip)
     for n in range(1, 21):
-        assert f'<h3 id="article-{n}" markdown="span">' in page
+        assert f'<h3 id="article-{n}"><a href="../article-{n}/">' in page
     assert 'id="article-6-3-b"' in page and 'href="#article-6-3-b"' in page
     assert "IN WITNESS WHEREOF" in page
