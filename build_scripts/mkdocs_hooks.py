@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.toc import get_toc
 
+from build_scripts import sitenav
 from build_scripts.errors import SourceErrors
 from build_scripts.pages import prepare_pages
 from build_scripts.render import anchor_ids, toc_tokens
@@ -54,6 +55,12 @@ def on_pre_page(page, config, files):
     if page.file.src_uri in _html_pages:
         page.render = types.MethodType(_render_html, page)
     return page
+
+
+def on_env(env, config, files):
+    """The primary navigation is written by :mod:`build_scripts.sitenav` (``overrides/partials/nav.html``)."""
+    sitenav.register(env)
+    return env
 
 
 def on_files(files, config):
