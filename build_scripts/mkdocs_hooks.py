@@ -73,9 +73,8 @@ def on_files(files, config):
     return files
 
 
-_GAP = re.compile(
-    r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)|(?<=>)\s{2,}(?=<)", re.DOTALL | re.IGNORECASE
-)
+_KEEP = re.compile(r"<(pre|textarea|script)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_GAP = re.compile(r">\s{2,}(?=<)")
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -85,4 +84,17 @@ def on_post_page(output: str, page, config) -> str:
     run of white space renders exactly like a single space, so this changes no rendering. Text
     inside <pre>, <textarea> and <script> is left untouched.
     """
-    return _GAP.sub(lambda m: m.group(1) or " ", output)
+
+    def collapse(segment: str, after_tag: bool, before_tag: bool) -> str:
+        # the tags around a kept block count: pad with them, collapse, unpad
+        padded = (">" if after_tag else "") + segment + ("<" if before_tag else "")
+        collapsed = _GAP.sub("> ", padded)
+        return collapsed[1 if after_tag else 0 : len(collapsed) - (1 if before_tag else 0)]
+
+    out, pos = [], 0
+    for keep in _KEEP.finditer(output):
+        out.append(collapse(output[pos : keep.start()], pos > 0, True))
+        out.append(keep.group(0))
+        pos = keep.end()
+    out.append(collapse(output[pos:], pos > 0, False))
+    return "".join(out)

@@ -140,6 +140,10 @@ def test_collapsing_white_space_leaves_preformatted_text_alone():
 
     html = "<div>\n    <p>a</p>\n\n    <pre><code>x\n\n    y</code></pre>\n  </div>"
     assert on_post_page(html, None, None) == "<div> <p>a</p> <pre><code>x\n\n    y</code></pre> </div>"
+    scripts = "<head>\n  <script>a  =  1</script>\n\n  <textarea> t\n</textarea>  \n<SCRIPT>b</SCRIPT>\n  </head>  "
+    assert on_post_page(scripts, None, None) == (
+        "<head> <script>a  =  1</script> <textarea> t\n</textarea> <SCRIPT>b</SCRIPT> </head>  "
+    )
 
 
 def test_the_2014_protocol_article_7_page_links_each_provision_it_deletes(built):
