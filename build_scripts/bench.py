@@ -56,27 +56,52 @@ def _build(cwd: Path, site_dir: Path) -> float:
 
 
 def make_baseline(root: Path, folder: Path) -> int:
-    """Stock Material, default navigation, one plain Markdown page per page of ours."""
+    """Stock Material, default navigation, one plain Markdown page per page of ours, same text.
+
+    Every page of our site has a counterpart holding the same words as plain Markdown: each
+    overview (titles), preamble, article (its official text and the commentary notes on it), full
+    text, the comparison and concordance pages, and every hand-written page.
+    """
+    from .commentary import notes_for_article
+    from .pages import site_pages
+
+    def plain(markdown: str) -> str:
+        return markdown.replace("](", "] (")  # links as text: the baseline has no link targets
+
     site = load_site(root, fresh=True)
     docs = folder / "docs"
     docs.mkdir(parents=True)
     count = 0
-    for instrument in site.corpus:
-        base = docs / instrument.key
-        base.mkdir()
-        (base / "index.md").write_text(f"# {instrument.short_title}\n\n{instrument.long_title}\n", encoding="utf-8")
+
+    def write(rel: str, text: str) -> None:
+        nonlocal count
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
         count += 1
+
+    notes = list(site.notes)
+    for instrument in site.corpus:
+        key = instrument.key
+        titles = "\n\n".join(a.title for a in instrument.articles)
+        write(f"{key}/index.md", f"# {instrument.short_title}\n\n{instrument.long_title}\n\n{titles}\n")
+        pre = instrument.preamble
+        if pre:
+            texts = [t.plain for t in (pre.intro, *(r.text for r in pre.recitals), pre.formula) if t]
+            write(f"{key}/preamble.md", "# Preamble\n\n" + "\n\n".join(texts) + "\n")
         for article in instrument.articles:
-            (base / f"article-{article.number}.md").write_text(
-                f"# {article.title}\n\n" + article.plain_text().replace("\n", "\n\n") + "\n", encoding="utf-8"
+            bodies = [f"## {n.meta.title}\n\n{plain(n.body)}" for n in notes_for_article(notes, key, article.eid)]
+            write(
+                f"{key}/article-{article.number}.md",
+                f"# {article.title}\n\n" + article.plain_text().replace("\n", "\n\n") + "\n\n" + "\n\n".join(bodies),
             )
-            count += 1
+        full = "\n\n".join(f"## {a.title}\n\n" + a.plain_text().replace("\n", "\n\n") for a in instrument.articles)
+        write(f"{key}/full-text.md", f"# {instrument.short_title}: full text\n\n{full}\n")
+    for page in site_pages(site):
+        if page.path in ("definitions.md", "concordance.md"):
+            write(page.path, plain(str(page.content)))
     for src in (root / "docs").rglob("*.md"):
         if src.name != "SUMMARY.md":
-            dest = docs / "extra" / src.relative_to(root / "docs")
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(src.read_text(encoding="utf-8").replace("](", "] ("), encoding="utf-8")
-            count += 1
+            write(str(Path("extra") / src.relative_to(root / "docs")), plain(src.read_text(encoding="utf-8")))
     (folder / "mkdocs.yml").write_text(
         "site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n", encoding="utf-8"
     )

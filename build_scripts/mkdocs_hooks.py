@@ -12,9 +12,10 @@ import types
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from build_scripts import sitenav
+from build_scripts import searchindex, sitenav
 from build_scripts.errors import SourceErrors
 from build_scripts.pages import prepare_pages
 from build_scripts.render import anchor_ids, toc_tokens
@@ -55,6 +56,17 @@ def on_pre_page(page, config, files):
     if page.file.src_uri in _html_pages:
         page.render = types.MethodType(_render_html, page)
     return page
+
+
+@event_priority(50)  # before the search plugin reads the page
+def on_page_context(context, page, config, nav):
+    """Index the page for search with :mod:`build_scripts.searchindex` (same sections as the
+    theme's parser, in a fraction of the time), then tell the theme's plugin it is done."""
+    plugin = config.plugins.get("material/search")
+    if plugin is not None and plugin.config.enabled:
+        searchindex.index_page(plugin.search_index, page)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
 
 
 def on_env(env, config, files):
