@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from build_scripts import searchindex, sitenav
 from build_scripts.errors import SourceErrors
-from build_scripts.pages import prepare_pages
+from build_scripts.pages import Page, prepare_pages, site_files
 from build_scripts.render import anchor_ids, toc_tokens
 from build_scripts.site import forget, load_site
 
@@ -28,7 +28,7 @@ _html_pages: set[str] = set()
 def on_pre_build(config) -> None:
     """Load, check and render everything before MkDocs cleans the output folder."""
     forget()
-    root = Path(os.environ.get("TREATIES_ROOT") or Path(config.config_file_path).parent)
+    root = _root(config)
     try:
         pages = prepare_pages(load_site(root), config.repo_url or "")
     except SourceErrors as exc:
@@ -75,10 +75,60 @@ def on_env(env, config, files):
     return env
 
 
-def on_files(files, config):
-    """Navigation files (SUMMARY.md) feed the literate-nav plugin; they are not pages."""
-    from mkdocs.structure.files import InclusionLevel
+def _root(config) -> Path:
+    return Path(os.environ.get("TREATIES_ROOT") or Path(config.config_file_path).parent)
 
+
+def write_changed(folder: Path, files: list[Page]) -> None:
+    """Write the generated files into ``folder``, touching only those whose bytes changed.
+
+    A file that did not change keeps its modification time, so ``mkdocs serve --dirty`` renders
+    again only the pages an edit changed. Files no longer generated are removed. Each write goes
+    to a temporary name first, so a reader never sees half a file.
+    """
+    wanted = set()
+    for file in files:
+        data = file.content.encode("utf-8") if isinstance(file.content, str) else file.content
+        target = folder / file.path
+        wanted.add(target)
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    for old in folder.rglob("*"):
+        if old.is_file() and old not in wanted:
+            old.unlink()
+
+
+@event_priority(100)  # before literate-nav reads the navigation files
+def on_files(files, config):
+    """Add the generated files (pages, downloads, hand-written pages with their listings).
+
+    They are written to ``.cache/generated`` and handed to MkDocs from there; a page made from a
+    source file gets that file as its edit link. Navigation files (SUMMARY.md) feed the
+    literate-nav plugin; they are not pages.
+    """
+    from mkdocs.structure.files import File, InclusionLevel
+
+    root = _root(config)
+
+    def read(path: str) -> bytes | None:
+        target = root / path
+        return target.read_bytes() if target.is_file() else None
+
+    generated = site_files(load_site(root), config.repo_url or "", config.site_url or "/", read)
+    folder = root / ".cache" / "generated"
+    write_changed(folder, generated)
+    for item in generated:
+        existing = files.get_file_from_path(item.path)
+        if existing is not None:
+            files.remove(existing)
+        file = File(item.path, str(folder), config.site_dir, config.use_directory_urls)
+        if item.edit:
+            file.edit_uri = f"../{item.edit}"  # edit_uri points into docs/; the source sits beside it
+        files.append(file)
     for file in files:
         if file.src_uri.endswith("SUMMARY.md"):
             file.inclusion = InclusionLevel.EXCLUDED

@@ -1,16 +1,19 @@
-"""Assemble every generated page of the site from the loaded data: a pure function, no disk.
+"""Assemble every generated file of the site from the loaded data: pure functions, no disk.
 
 ``site_pages`` returns, for each page path, its content and the source file a reader should edit
-to change it. The MkDocs entry point (``gen_pages.py``) only writes what this returns.
+to change it; ``site_files`` adds the downloads (Akoma Ntoso, JSON) and the hand-written pages
+that carry generated listings. The MkDocs hook (:mod:`build_scripts.mkdocs_hooks`) only writes
+what these return and hands the files to MkDocs.
 """
 
 from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import commentary, comparison, crossrefs, relations, render
+from . import commentary, comparison, crossrefs, export, relations, render
 from .corpus import Article, Instrument, Provision
 from .site import Site
 
@@ -331,6 +334,41 @@ def theme_listing(site: Site, theme: str) -> str:
             f"- [{render.escape(note.meta.title)}](../{target}#{note.anchor}) — {render.escape(where)} · {label}"
         )
     return "\n".join(lines) + "\n"
+
+
+def site_files(site: Site, repo_url: str, site_url: str, read: Callable[[str], bytes | None]) -> list[Page]:
+    """Every file the build adds to ``docs/`` or changes in it, with its path in the site.
+
+    ``read`` gives the bytes of a file of the repository by its path ('docs/index.md',
+    'sources/instruments/crc.xml'), or None when there is none: the only way in from the disk.
+    """
+    files = list(prepare_pages(site, repo_url))
+    for instrument in site.corpus:
+        files.append(Page(f"{instrument.key}/{instrument.key}.xml", read(instrument.path) or b""))
+        files.append(
+            Page(f"api/{instrument.key}.json", export.dumps(export.instrument_json(site, instrument, site_url)))
+        )
+    files.append(Page("api/index.json", export.dumps(export.index_json(site, site_url))))
+    files.append(Page("api/instrument.schema.json", export.schema_text()))
+
+    def hand_written(path: str) -> str | None:
+        data = read(f"docs/{path}")
+        return data.decode("utf-8") if data is not None else None
+
+    summary = hand_written("SUMMARY.md")
+    if summary is not None:
+        listing = "\n".join(f"    * [{render.escape(i.short_title)}]({i.key}/)" for i in site.corpus)
+        files.append(Page("SUMMARY.md", render.insert_instruments(summary, listing)))
+    home = hand_written("index.md")
+    if home is not None:
+        files.append(
+            Page("index.md", render.insert_instruments(home, render.render_instrument_list(site.corpus, "index.md")))
+        )
+    for theme in commentary.THEMES:
+        text = hand_written(f"themes/{theme}.md")
+        if text is not None:
+            files.append(Page(f"themes/{theme}.md", text + "\n\n" + theme_listing(site, theme)))
+    return files
 
 
 _prepared: dict[int, list[Page]] = {}

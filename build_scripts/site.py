@@ -2,7 +2,7 @@
 
 The MkDocs hook (:mod:`build_scripts.mkdocs_hooks`) calls :func:`load_site` before MkDocs cleans
 the output folder, so that bad input stops the build with every problem listed and the previous
-site intact. The page generator (``gen_pages.py``) then reuses the same loaded data.
+site intact. Adding the generated files (``on_files``) then reuses the same loaded data.
 """
 
 from __future__ import annotations
