@@ -32,7 +32,7 @@ def time_pipeline(root: Path, runs: int) -> list[float]:
 
     samples = []
     for _ in range(runs):
-        forget()
+        forget(parsed=True)
         start = time.perf_counter()
         site = load_site(root, fresh=True)
         site_pages(site, "https://example.org/repo")
@@ -108,6 +108,78 @@ def make_baseline(root: Path, folder: Path) -> int:
     return count
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def time_preview(root: Path, edits: int, build_type: str = "--dirty") -> list[float]:
+    """Seconds from saving an edited note to the served page showing it, under ``mkdocs serve``.
+
+    Runs ``mkdocs serve`` (as ``make serve`` does) on a copy of the repository, waits for the
+    first build, then appends a new sentence to a note on Protocol article 6 and polls the page
+    every 50 ms until the sentence is there.
+    """
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        repo.mkdir()
+        for name in ("mkdocs.yml", "docs", "sources", "build_scripts", "overrides", "CONTRIBUTING.md"):
+            src = root / name
+            if src.is_dir():
+                shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(src, repo / name)
+        port = _free_port()
+        env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1", TREATIES_ROOT=str(repo))
+        args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(
+            args + ([build_type] if build_type else []),
+            cwd=repo,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/tip-protocol/article-6/"
+        note = repo / "sources" / "commentary" / "tip-protocol" / "art_6" / "victim-recovery-measures.md"
+        try:
+            deadline = time.monotonic() + 120
+            while "Article 6" not in _fetch(url):
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("mkdocs serve did not start")
+                time.sleep(0.2)
+            time.sleep(1.0)  # let the watcher settle after the first build
+            for i in range(edits):
+                word = f"Previewcheck{i}x{os.getpid()}"
+                start = time.perf_counter()
+                with note.open("a", encoding="utf-8") as f:
+                    f.write(f"\n{word} is a sentence added to time the preview.\n")
+                while word not in _fetch(url):
+                    if time.perf_counter() - start > 60:
+                        raise RuntimeError("the edit did not show within 60 s")
+                    time.sleep(0.05)
+                samples.append(time.perf_counter() - start)
+                time.sleep(1.0)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return samples
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement (default 3)")
@@ -134,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
             f"page sizes: our article page without notes {plain.stat().st_size:,} B; Protocol article 3 with notes {article.stat().st_size:,} B; stock page {stock.stat().st_size:,} B"
         )
         shutil.rmtree(tmp / "baseline")
+    preview = time_preview(root, args.runs)
+    print(
+        f"an edited note shows under `make serve` (mkdocs serve --dirty; {args.runs} edits): median {_median(preview):.2f} s"
+    )
     return 0
 
 

@@ -826,13 +826,31 @@ def instrument_paths(sources: Path) -> list[Path]:
     return sorted(files, key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
 
 
+_parsed: dict[tuple[Path, Path | None], tuple[tuple[bytes, bytes | None], Instrument]] = {}
+
+
+def _parse_unless_unchanged(path: Path, root: Path | None) -> Instrument:
+    """parse_instrument, reusing the last result while the file and its editorial titles are
+    byte for byte the same (``mkdocs serve`` loads the sources again on every edit)."""
+    if path.is_symlink():
+        return parse_instrument(path, root)  # refused there, every time
+    titles = path.parent.parent / "editorial" / f"{path.stem}.yaml"
+    inputs = (path.read_bytes(), titles.read_bytes() if titles.is_file() else None)
+    cached = _parsed.get((path, root))
+    if cached is not None and cached[0] == inputs:
+        return cached[1]
+    instrument = parse_instrument(path, root)
+    _parsed[(path, root)] = (inputs, instrument)
+    return instrument
+
+
 def load_corpus(sources: Path, root: Path | None = None) -> Corpus:
     """Parse every instrument under ``sources``; raise SourceErrors listing every problem."""
     errors: list[SourceError] = []
     instruments = []
     for path in instrument_paths(sources):
         try:
-            instruments.append(parse_instrument(path, root))
+            instruments.append(_parse_unless_unchanged(path, root))
         except SourceErrors as exc:
             errors.extend(exc.errors)
     by_key = {i.key: i for i in instruments}

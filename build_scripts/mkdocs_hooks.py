@@ -6,6 +6,7 @@ and the previously built site is left as it was.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import types
@@ -24,6 +25,23 @@ from build_scripts.site import forget, load_site
 _html_pages: set[str] = set()
 """Generated pages whose body is already HTML (articles, preambles, full texts)."""
 
+_indexed: set[str] = set()
+"""URLs of the pages indexed for search in this build (under a dirty preview, the changed ones)."""
+
+
+class _DirtyNotice(logging.Filter):
+    """Drop MkDocs's notice that a dirty build is being performed: under ``make serve`` every
+    rebuild is one by design, and in strict mode the notice alone would abort the preview.
+    Everything else still counts as a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty) -> None:
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
 
 def on_pre_build(config) -> None:
     """Load, check and render everything before MkDocs cleans the output folder."""
@@ -35,6 +53,7 @@ def on_pre_build(config) -> None:
         raise Abort(f"The sources have {len(exc.errors)} problem(s):\n{exc}") from None
     _html_pages.clear()
     _html_pages.update(p.path for p in pages if p.html)
+    _indexed.clear()
 
 
 def _render_html(page, config, files) -> None:
@@ -66,7 +85,22 @@ def on_page_context(context, page, config, nav):
     if plugin is not None and plugin.config.enabled:
         searchindex.index_page(plugin.search_index, page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        _indexed.add(page.url)
     return context
+
+
+@event_priority(50)  # before the search plugin merges and writes the index
+def on_post_build(config) -> None:
+    """Under a dirty preview, forget the old entries of every page indexed again.
+
+    The theme's plugin keeps the previous index and assumes a single page changed, dropping the
+    old entries of that page only; an edit can change several (a note on two articles, a theme
+    listing), whose old entries would otherwise stay in search twice.
+    """
+    plugin = config.plugins.get("material/search")
+    previous = getattr(plugin, "search_index_prev", None)
+    if previous is not None:
+        previous.entries = [e for e in previous.entries if e["location"].partition("#")[0] not in _indexed]
 
 
 def on_env(env, config, files):

@@ -12,10 +12,10 @@ The rules (Material 9.x, ``material/plugins/search/plugin.py``):
 - a heading (h1-h6) with an id opens a section; the first one's id is dropped (it is the page),
   and text before a first heading other than h1 goes to a section of its own;
 - a heading nested in an element ends its section when that element closes;
-- inside <script>, <style>, <object> or an element with ``data-search-exclude`` nothing counts;
+- inside ``<script>``, ``<style>``, ``<object>`` or an element with ``data-search-exclude`` nothing counts;
 - the tags p, code, pre, li, ol, ul, sub and sup are kept, bare, around their text; an element
   that would be left empty is dropped;
-- white space collapses outside <pre>; text is HTML-escaped; permalinks in headings are left out.
+- white space collapses outside ``<pre>``; text is HTML-escaped; permalinks in headings are left out.
 """
 
 from __future__ import annotations

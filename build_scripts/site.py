@@ -128,6 +128,13 @@ def load_about(path: Path, corpus: Corpus, root: Path) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in data.items()}
 
 
-def forget() -> None:
-    """Drop what was loaded, so that the next build reads the sources again."""
+def forget(parsed: bool = False) -> None:
+    """Drop what was loaded, so that the next build reads the sources again.
+
+    Instruments whose files did not change are not parsed again unless ``parsed`` is true
+    (the benchmark asks for that, to time a cold start)."""
     _loaded.clear()
+    if parsed:
+        from . import corpus
+
+        corpus._parsed.clear()

@@ -163,3 +163,22 @@ def test_eid_that_does_not_follow_the_numbering_is_refused(tmp_path):
     path = broken(tmp_path, 'eId="art_6__para_3__point_b"', 'eId="art_6__para_3__point_x"')
     msgs = problems(path)
     assert any("expected 'art_6__para_3__point_b'" in m for m in msgs), msgs
+
+
+def test_an_unchanged_instrument_is_not_parsed_again_a_changed_one_is(tmp_path):
+    import shutil
+
+    from build_scripts.corpus import load_corpus
+
+    instruments = tmp_path / "sources" / "instruments"
+    instruments.mkdir(parents=True)
+    shutil.copy2(TIP, instruments / "tip-protocol.xml")
+    first = load_corpus(tmp_path / "sources", tmp_path).get("tip-protocol")
+    assert load_corpus(tmp_path / "sources", tmp_path).get("tip-protocol") is first
+    path = instruments / "tip-protocol.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("harbouring", "harbouring ", 1), encoding="utf-8")
+    again = load_corpus(tmp_path / "sources", tmp_path).get("tip-protocol")
+    assert again is not first and again.article(3) == first.article(3)
+    path.write_text(path.read_text(encoding="utf-8").replace("<p>", "<p", 1), encoding="utf-8")
+    with pytest.raises(SourceErrors):
+        load_corpus(tmp_path / "sources", tmp_path)
