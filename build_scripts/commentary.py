@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -467,6 +468,16 @@ def describe_target(corpus: Corpus, key: str, eid: str) -> str:
     if provision is None or provision.pinpoint == f"art {article.number}":
         return f"Article {article.number}"
     return "Article " + provision.pinpoint.removeprefix("art ")
+
+
+def notes_by_article(notes: list[Note]) -> dict[tuple[str, str], list[Note]]:
+    """Every note under each (instrument, article eId or 'preamble') it has a target in, in the
+    order of ``notes``: :func:`notes_for_article` for all articles at once."""
+    index: dict[tuple[str, str], list[Note]] = defaultdict(list)
+    for note in notes:
+        for unit in dict.fromkeys((key, eid.split("__")[0]) for key, eid in note.targets):
+            index[unit].append(note)
+    return dict(index)
 
 
 def notes_for_article(notes: list[Note], key: str, article_eid: str) -> list[Note]:

@@ -160,13 +160,18 @@ def article_extras(
     repo_url: str = "",
     incoming: list[crossrefs.Reference] = (),
     deleted: list[tuple[Instrument, Article | Provision]] = (),
+    by_article: dict[tuple[str, str], list[commentary.Note]] | None = None,
 ) -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
     own_refs = [
         r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number
     ]
-    notes = commentary.notes_for_article(list(site.notes), instrument.key, article.eid)
+    notes = (
+        commentary.notes_for_article(list(site.notes), instrument.key, article.eid)
+        if by_article is None
+        else by_article.get((instrument.key, article.eid), [])
+    )
     flags: dict[str, str] = {}
     for note in notes:
         for key, eid in note.targets:
@@ -244,6 +249,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     pages: list[Page] = []
     incoming = crossrefs.referenced_by(list(site.references))
     deletes = deletion_index(site)
+    notes = commentary.notes_by_article(list(site.notes))
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
@@ -261,8 +267,9 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
             )
         )
         if instrument.preamble:
-            notes = commentary.notes_for_article(list(site.notes), key, "preamble")
-            section = commentary.render_commentary_section(notes, site.corpus, f"{key}/preamble/", repo_url)
+            section = commentary.render_commentary_section(
+                notes.get((key, "preamble"), []), site.corpus, f"{key}/preamble/", repo_url
+            )
             refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
             spans = reference_spans(site, render.preamble_path(key), refs)
             pages.append(
@@ -281,6 +288,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 repo_url,
                 incoming.get((key, article.number), []),
                 deletes.get((key, article.eid), []),
+                notes,
             )
             content = render.render_article(instrument, article, extras)
             pages.append(Page(render.article_path(key, article.number), content, instrument.path, html=True))

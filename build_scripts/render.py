@@ -87,9 +87,15 @@ def url_of(path: str) -> str:
 def url_from(page_url: str, target: str) -> str:
     """Relative URL from one page (directory URL like 'tip-protocol/article-6/') to another."""
     path, _, frag = target.partition("#")
-    rel = posixpath.relpath(path or ".", page_url.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
-    return rel + (f"#{frag}" if frag else "")
+    here = [p for p in page_url.split("/") if p]
+    there = [p for p in path.split("/") if p]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if there[common:] and path.endswith("/"):
+        rel += "/"
+    return (rel or "./") + (f"#{frag}" if frag else "")
 
 
 def href(from_page: str, to: str) -> str:
