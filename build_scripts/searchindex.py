@@ -153,7 +153,9 @@ def sections(content: str) -> list[SearchSection]:
                 start(tag, _attrs(raw.rstrip()[:-1]))
                 end(tag)
             else:
-                start(tag, _attrs(raw))
+                # only a few attributes matter: read them only where they can be
+                wanted = tag in HEADINGS or "data-search-exclude" in raw or "linenodiv" in raw
+                start(tag, _attrs(raw) if wanted or (tag == "a" and "headerlink" in raw) else {})
                 if tag in _RAW_TEXT:  # script and style hold raw text up to their end tag
                     close = _RAW_TEXT[tag].search(content, pos)
                     pos = close.start() if close else len(content)
