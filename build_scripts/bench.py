@@ -108,6 +108,18 @@ def make_baseline(root: Path, folder: Path) -> int:
     return count
 
 
+def copy_repo(root: Path, dest: Path) -> Path:
+    """A copy of what the build reads (config, docs, sources, code), to change without touching ``root``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "sources", "build_scripts", "overrides", "CONTRIBUTING.md"):
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 def _free_port() -> int:
     import socket
 
@@ -136,14 +148,7 @@ def time_preview(root: Path, edits: int, build_type: str = "--dirty") -> list[fl
     """
     samples = []
     with tempfile.TemporaryDirectory() as tmp:
-        repo = Path(tmp) / "repo"
-        repo.mkdir()
-        for name in ("mkdocs.yml", "docs", "sources", "build_scripts", "overrides", "CONTRIBUTING.md"):
-            src = root / name
-            if src.is_dir():
-                shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(src, repo / name)
+        repo = copy_repo(root, Path(tmp) / "repo")
         port = _free_port()
         env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1", TREATIES_ROOT=str(repo))
         args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]

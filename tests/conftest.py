@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from build_scripts import bench
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -31,14 +32,7 @@ def corpus():
 
 def copy_repo(dest: Path) -> Path:
     """A copy of what the build reads (config, docs, sources), to change without touching the repo."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "sources", "build_scripts", "overrides", "CONTRIBUTING.md"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+    return bench.copy_repo(ROOT, dest)
 
 
 def mkdocs_build(repo: Path, site_dir: Path) -> subprocess.CompletedProcess:
