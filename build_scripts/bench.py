@@ -62,7 +62,7 @@ def make_baseline(root: Path, folder: Path) -> int:
     overview (titles), preamble, article (its official text and the commentary notes on it), full
     text, the comparison and concordance pages, and every hand-written page.
     """
-    from .commentary import notes_for_article
+    from .commentary import notes_by_article
     from .pages import site_pages
 
     def plain(markdown: str) -> str:
@@ -79,7 +79,7 @@ def make_baseline(root: Path, folder: Path) -> int:
         (docs / rel).write_text(text, encoding="utf-8")
         count += 1
 
-    notes = list(site.notes)
+    notes_on = notes_by_article(list(site.notes))
     for instrument in site.corpus:
         key = instrument.key
         titles = "\n\n".join(a.title for a in instrument.articles)
@@ -89,7 +89,7 @@ def make_baseline(root: Path, folder: Path) -> int:
             texts = [t.plain for t in (pre.intro, *(r.text for r in pre.recitals), pre.formula) if t]
             write(f"{key}/preamble.md", "# Preamble\n\n" + "\n\n".join(texts) + "\n")
         for article in instrument.articles:
-            bodies = [f"## {n.meta.title}\n\n{plain(n.body)}" for n in notes_for_article(notes, key, article.eid)]
+            bodies = [f"## {n.meta.title}\n\n{plain(n.body)}" for n in notes_on.get((key, article.eid), [])]
             write(
                 f"{key}/article-{article.number}.md",
                 f"# {article.title}\n\n" + article.plain_text().replace("\n", "\n\n") + "\n\n" + "\n\n".join(bodies),

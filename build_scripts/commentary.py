@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .corpus import Corpus
 from .errors import SourceError, SourceErrors, display_path
-from .render import heading, provision_path, url_from
+from .render import heading, provision_path, url_from, url_of
 from .yamlfiles import LOADER
 
 
@@ -408,7 +408,7 @@ def sanitise(fragment: str) -> str:
 def provision_url(corpus: Corpus, key: str, eid: str) -> str:
     """Site-root-relative URL of a provision: 'tip-protocol/article-6/#3-b'."""
     path, _, anchor = provision_path(corpus.get(key), eid).partition("#")
-    return path.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
+    return url_of(path) + (f"#{anchor}" if anchor else "")
 
 
 def render_body(note: Note, corpus: Corpus, page_url: str) -> str:
@@ -471,22 +471,13 @@ def describe_target(corpus: Corpus, key: str, eid: str) -> str:
 
 
 def notes_by_article(notes: list[Note]) -> dict[tuple[str, str], list[Note]]:
-    """Every note under each (instrument, article eId or 'preamble') it has a target in, in the
-    order of ``notes``: :func:`notes_for_article` for all articles at once."""
+    """The notes on each article: every note under each (instrument, article eId or 'preamble')
+    it has a target in (the article itself or a provision inside it), in the order of ``notes``."""
     index: dict[tuple[str, str], list[Note]] = defaultdict(list)
     for note in notes:
         for unit in dict.fromkeys((key, eid.split("__")[0]) for key, eid in note.targets):
             index[unit].append(note)
     return dict(index)
-
-
-def notes_for_article(notes: list[Note], key: str, article_eid: str) -> list[Note]:
-    """Notes with at least one target inside the article."""
-    return [
-        n
-        for n in notes
-        if any(k == key and (e == article_eid or e.startswith(article_eid + "__")) for k, e in n.targets)
-    ]
 
 
 def render_commentary_section(notes: list[Note], corpus: Corpus, page_url: str, repo_url: str = "") -> str:

@@ -844,6 +844,11 @@ def _parse_unless_unchanged(path: Path, root: Path | None) -> Instrument:
     return instrument
 
 
+def forget_parsed() -> None:
+    """Parse every instrument again on the next load, changed or not."""
+    _parsed.clear()
+
+
 def load_corpus(sources: Path, root: Path | None = None) -> Corpus:
     """Parse every instrument under ``sources``; raise SourceErrors listing every problem."""
     errors: list[SourceError] = []

@@ -30,7 +30,7 @@ class Page:
 
 
 def article_url(instrument: Instrument, article: Article) -> str:
-    return f"{instrument.key}/article-{article.number}/"
+    return render.url_of(render.article_path(instrument.key, article.number))
 
 
 def reference_spans(site: Site, page: str, refs: list[crossrefs.Reference]) -> render.SpanIndex:
@@ -160,18 +160,13 @@ def article_extras(
     repo_url: str = "",
     incoming: list[crossrefs.Reference] = (),
     deleted: list[tuple[Instrument, Article | Provision]] = (),
-    by_article: dict[tuple[str, str], list[commentary.Note]] | None = None,
+    notes: list[commentary.Note] = (),
 ) -> render.ArticleExtras:
     """What the other stages add to an article page: links, commentary, flags, referenced by."""
     page = render.article_path(instrument.key, article.number)
     own_refs = [
         r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number
     ]
-    notes = (
-        commentary.notes_for_article(list(site.notes), instrument.key, article.eid)
-        if by_article is None
-        else by_article.get((instrument.key, article.eid), [])
-    )
     flags: dict[str, str] = {}
     for note in notes:
         for key, eid in note.targets:
@@ -249,7 +244,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     pages: list[Page] = []
     incoming = crossrefs.referenced_by(list(site.references))
     deletes = deletion_index(site)
-    notes = commentary.notes_by_article(list(site.notes))
+    notes_on = commentary.notes_by_article(list(site.notes))
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
@@ -268,7 +263,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
         )
         if instrument.preamble:
             section = commentary.render_commentary_section(
-                notes.get((key, "preamble"), []), site.corpus, f"{key}/preamble/", repo_url
+                notes_on.get((key, "preamble"), []), site.corpus, f"{key}/preamble/", repo_url
             )
             refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
             spans = reference_spans(site, render.preamble_path(key), refs)
@@ -288,7 +283,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 repo_url,
                 incoming.get((key, article.number), []),
                 deletes.get((key, article.eid), []),
-                notes,
+                notes_on.get((key, article.eid), []),
             )
             content = render.render_article(instrument, article, extras)
             pages.append(Page(render.article_path(key, article.number), content, instrument.path, html=True))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .commentary import Note, load_notes
 from .comparison import Comparison, load_comparison
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, forget_parsed, load_corpus
 from .crossrefs import Reference, check_unresolved, find_references, load_exceptions
 from .definitions import (
     DefinedTerm,
@@ -135,6 +135,4 @@ def forget(parsed: bool = False) -> None:
     (the benchmark asks for that, to time a cold start)."""
     _loaded.clear()
     if parsed:
-        from . import corpus
-
-        corpus._parsed.clear()
+        forget_parsed()
