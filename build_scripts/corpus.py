@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -218,7 +218,11 @@ class Instrument:
         article = self.article(int(m.group(1)))
         if article is None or eid == article.eid:
             return article, None
-        return article, next((p for p in article.provisions() if p.eid == eid), None)
+        return article, self._provisions_by_eid.get(eid)
+
+    @cached_property
+    def _provisions_by_eid(self) -> dict[str, Provision]:
+        return {p.eid: p for a in self.articles for p in a.provisions()}
 
 
 @dataclass(frozen=True)

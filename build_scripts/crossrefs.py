@@ -318,6 +318,14 @@ def referenced_by(refs: list[Reference]) -> dict[tuple[str, int], list[Reference
     return dict(index)
 
 
+def references_from(refs: list[Reference]) -> dict[tuple[str, int | None], list[Reference]]:
+    """For each (instrument, article number, or None for the preamble), the references it makes."""
+    index: dict[tuple[str, int | None], list[Reference]] = defaultdict(list)
+    for ref in refs:
+        index[(ref.source.instrument, ref.source.article)].append(ref)
+    return dict(index)
+
+
 # --- the allow-list ---------------------------------------------------------------------------
 
 

@@ -117,4 +117,5 @@ def schema_text() -> str:
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Compact JSON (Python's C encoder; indenting would take the slow pure-Python one)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

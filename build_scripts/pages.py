@@ -161,12 +161,13 @@ def article_extras(
     incoming: list[crossrefs.Reference] = (),
     deleted: list[tuple[Instrument, Article | Provision]] = (),
     notes: list[commentary.Note] = (),
+    own_refs: list[crossrefs.Reference] = (),
 ) -> render.ArticleExtras:
-    """What the other stages add to an article page: links, commentary, flags, referenced by."""
+    """What the other stages add to an article page: links, commentary, flags, referenced by.
+
+    ``incoming``, ``deleted``, ``notes`` and ``own_refs`` (the article's outgoing references) come
+    from indexes built once per site."""
     page = render.article_path(instrument.key, article.number)
-    own_refs = [
-        r for r in site.references if r.source.instrument == instrument.key and r.source.article == article.number
-    ]
     flags: dict[str, str] = {}
     for note in notes:
         for key, eid in note.targets:
@@ -245,6 +246,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
     incoming = crossrefs.referenced_by(list(site.references))
     deletes = deletion_index(site)
     notes_on = commentary.notes_by_article(list(site.notes))
+    outgoing = crossrefs.references_from(list(site.references))
     for instrument in site.corpus:
         key = instrument.key
         terms = [t for t in site.terms if t.instrument == key]
@@ -265,8 +267,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
             section = commentary.render_commentary_section(
                 notes_on.get((key, "preamble"), []), site.corpus, f"{key}/preamble/", repo_url
             )
-            refs = [r for r in site.references if r.source.instrument == key and r.source.article is None]
-            spans = reference_spans(site, render.preamble_path(key), refs)
+            spans = reference_spans(site, render.preamble_path(key), outgoing.get((key, None), []))
             pages.append(
                 Page(
                     render.preamble_path(key),
@@ -284,6 +285,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 incoming.get((key, article.number), []),
                 deletes.get((key, article.eid), []),
                 notes_on.get((key, article.eid), []),
+                outgoing.get((key, article.number), []),
             )
             content = render.render_article(instrument, article, extras)
             pages.append(Page(render.article_path(key, article.number), content, instrument.path, html=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 from build_scripts.mkdocs_hooks import write_changed
@@ -32,8 +33,27 @@ def test_site_files_add_downloads_and_fill_the_hand_written_listings():
     assert (
         files["tip-protocol/tip-protocol.xml"].content == (ROOT / "sources/instruments/tip-protocol.xml").read_bytes()
     )
-    assert '"key": "tip-protocol"' in files["api/tip-protocol.json"].content
+    assert json.loads(files["api/tip-protocol.json"].content)["key"] == "tip-protocol"
     assert "[Trafficking in Persons Protocol](tip-protocol/index.md)" in files["index.md"].content
     assert "<!-- instruments" not in files["SUMMARY.md"].content
     assert "## Notes on this theme" in files["themes/victim-support.md"].content
     assert files["tip-protocol/article-3.md"].edit == "sources/instruments/tip-protocol.xml"
+
+
+def test_compiled_templates_are_kept_in_the_cache_and_an_edited_template_is_compiled_again(tmp_path):
+    import jinja2
+
+    from build_scripts.mkdocs_hooks import template_cache
+
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+
+    def render() -> str:  # each build makes a new environment, as MkDocs does
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=template_cache(tmp_path))
+        return env.get_template("page.html").render(text="Article 3")
+
+    assert render() == "<p>Article 3</p>"
+    assert list((tmp_path / ".cache" / "jinja").iterdir())
+    (templates / "page.html").write_text("<div>{{ text }}</div>", encoding="utf-8")
+    assert render() == "<div>Article 3</div>"
