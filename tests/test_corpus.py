@@ -182,3 +182,23 @@ def test_an_unchanged_instrument_is_not_parsed_again_a_changed_one_is(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("<p>", "<p", 1), encoding="utf-8")
     with pytest.raises(SourceErrors):
         load_corpus(tmp_path / "sources", tmp_path)
+
+
+def test_a_source_that_passed_the_schema_is_not_checked_again_until_its_bytes_change(tmp_path, monkeypatch):
+    from build_scripts import corpus
+
+    path = broken(tmp_path, "<heading>Use of terms</heading>", "<heading>Use of terms</heading>")
+    parse_instrument(path, tmp_path)  # passes, and is remembered
+    assert list((tmp_path / ".cache" / "akn-valid").rglob("*"))
+    loaded = []
+    real = corpus._akn_schema
+    monkeypatch.setattr(corpus, "_akn_schema", lambda: loaded.append(1) or real())
+    parse_instrument(path, tmp_path)
+    assert loaded == []  # same bytes: the schema is not even loaded
+    path = broken(tmp_path, "<heading>Use of terms</heading>", "<heading>Use of terms</heading><unknown/>")
+    with pytest.raises(SourceErrors) as caught:
+        parse_instrument(path, tmp_path)
+    assert loaded == [1] and "does not match the Akoma Ntoso 3.0 schema" in str(caught.value.errors[0])
+    with pytest.raises(SourceErrors):  # a failure is never remembered
+        parse_instrument(path, tmp_path)
+    assert loaded == [1, 1]

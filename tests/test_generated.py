@@ -50,7 +50,9 @@ def test_compiled_templates_are_kept_in_the_cache_and_an_edited_template_is_comp
     (templates / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
 
     def render() -> str:  # each build makes a new environment, as MkDocs does
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=template_cache(tmp_path))
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=template_cache(tmp_path)
+        )
         return env.get_template("page.html").render(text="Article 3")
 
     assert render() == "<p>Article 3</p>"

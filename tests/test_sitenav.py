@@ -30,3 +30,31 @@ def test_python_navigation_matches_the_themes_own_on_every_page(tmp_path):
     art3 = _nav(ours / "tip" / "article-3" / "index.html")
     assert 'class="md-nav__link md-nav__link--active"' in art3 and 'href="#commentary"' in art3
     assert "md-nav__item--pruned" in art3 and 'id="__nav_2_1" checked' in art3
+
+
+def test_relative_urls_are_mkdocs_own_for_every_kind_of_page_and_target():
+    from mkdocs.utils import normalize_url
+
+    from build_scripts.sitenav import relative_urls
+
+    class Page:
+        def __init__(self, url):
+            self.url = url
+
+    pages = ["", "tip-protocol/", "tip-protocol/article-3/", "developers/api/", "404.html", "a/b/c/"]
+    targets = ["", ".", "index.html", "tip-protocol/", "tip-protocol/article-3/", "tip-protocol/article-13/"]
+    targets += [
+        "citing/",
+        "a/b/",
+        "a/b/c/",
+        "404.html",
+        "https://example.org/x",
+        "/abs/",
+        "../up/",
+        "x/#frag",
+        "x/?q=1",
+    ]
+    for url in pages:
+        relative = relative_urls(Page(url))
+        for target in targets:
+            assert relative(target) == normalize_url(target, page=Page(url)), (url, target)
