@@ -125,6 +125,9 @@ class Note:
         return [tuple(t.split("/", 1)) for t in self.meta.targets]  # type: ignore[misc]
 
 
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+SHALLOW_ITEM = re.compile(r" {1,3}(?:[-*+]|\d+[.)])\s")
+"""Python-Markdown nests a list only under 4 spaces; 2 (as GitHub accepts) would flatten it."""
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 AKN_LINK = re.compile(r"\]\(akn:([a-z0-9-]+)/([A-Za-z0-9_]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -293,7 +296,18 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                     "write the citation as plain text",
                 )
             )
+    previous = ""
     for n, line in enumerate(body.splitlines(), body_line):
+        if SHALLOW_ITEM.match(line) and LIST_ITEM.match(previous):
+            errors.append(
+                SourceError(
+                    shown,
+                    n,
+                    "a nested list item indented by fewer than 4 spaces shows as an item of the outer list",
+                    "indent each nested item by 4 spaces",
+                )
+            )
+        previous = line if line.strip() else previous
         if RAW_HTML.search(line):
             errors.append(
                 SourceError(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.commentary import Kind, load_notes, parse_note, render_commentary_section, render_note
+from build_scripts.commentary import Kind, load_notes, parse_note, render_body, render_commentary_section, render_note
 from build_scripts.corpus import Corpus
 from build_scripts.errors import SourceErrors
 
@@ -83,6 +83,11 @@ def test_a_good_note_is_accepted(tmp_path, tip_corpus):
             "link to akn:tip-protocol/art_55, which is not a provision",
         ),
         (("themes: [victim-support]\n", "themes: [victim-support]\nsummary: x\n"), 6, "unknown field 'summary'"),
+        (
+            ("which is mandatory.", 'which is mandatory.\n\n- Article 6(3):\n  - (a) "appropriate housing";'),
+            14,
+            "a nested list item indented by fewer than 4 spaces shows as an item of the outer list",
+        ),
     ],
 )
 def test_each_bad_note_is_refused_with_file_line_and_fix(tmp_path, tip_corpus, change, line, message):
@@ -92,6 +97,15 @@ def test_each_bad_note_is_refused_with_file_line_and_fix(tmp_path, tip_corpus, c
     assert any(
         m.startswith(f"sources/commentary/tip-protocol/art_6/recovery.md:{line}: ") and message in m for m in msgs
     ), msgs
+
+
+def test_a_list_nested_by_4_spaces_is_accepted_and_renders_nested(tmp_path, tip_corpus):
+    text = GOOD.replace(
+        "which is mandatory.", 'which is mandatory.\n\n- Article 6(3):\n    - (a) "appropriate housing";'
+    )
+    note, errors = parse_note(write(tmp_path, text), tip_corpus, tmp_path)
+    assert errors == []
+    assert "<li>Article 6(3):<ul>" in render_body(note, tip_corpus, "tip-protocol/article-6/").replace("\n", "")
 
 
 def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
