@@ -213,17 +213,19 @@ class Instrument:
 
     def find(self, eid: str) -> tuple[Article | None, Provision | None]:
         """The article (and provision, if any) that an eId names; (None, None) if none does."""
+        found = self._by_eid.get(eid)
+        if found is not None:
+            return found
         m = re.match(r"art_(\d+)", eid)
         if not m or eid not in self.eids:
             return None, None
-        article = self.article(int(m.group(1)))
-        if article is None or eid == article.eid:
-            return article, None
-        return article, self._provisions_by_eid.get(eid)
+        return self.article(int(m.group(1))), None  # an eId inside an article that is no provision
 
     @cached_property
-    def _provisions_by_eid(self) -> dict[str, Provision]:
-        return {p.eid: p for a in self.articles for p in a.provisions()}
+    def _by_eid(self) -> dict[str, tuple[Article, Provision | None]]:
+        found: dict[str, tuple[Article, Provision | None]] = {a.eid: (a, None) for a in self.articles}
+        found.update((p.eid, (a, p)) for a in self.articles for p in a.provisions())
+        return found
 
 
 @dataclass(frozen=True)
@@ -429,7 +431,8 @@ def _local(el: etree._Element) -> str:
 
 
 def _children(el: etree._Element, *names: str) -> list[etree._Element]:
-    return [c for c in el if _local(c) in names and etree.QName(c).namespace == AKN_NS]
+    tags = {f"{{{AKN_NS}}}{name}" for name in names}
+    return [c for c in el if c.tag in tags]  # a comment's tag is not a string, never in tags
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
