@@ -60,7 +60,7 @@ def on_pre_build(config) -> None:
 def _render_html(page, config, files) -> None:
     """Page.render for a page whose body is finished HTML: no Markdown pass, same results.
 
-    MkDocs would otherwise run Python-Markdown over 360 pages that hold no Markdown; this sets
+    MkDocs would otherwise run Python-Markdown over 371 pages that hold no Markdown; this sets
     what its render sets: the content, the table of contents and the anchors other pages may
     link to. Links in these pages are computed from the URL scheme and checked on the built
     site by the tests' link checker.

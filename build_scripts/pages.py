@@ -261,6 +261,7 @@ def site_pages(site: Site, repo_url: str = "") -> list[Page]:
                 render.overview_path(key),
                 render.render_overview(instrument, about=about_md, terms=terms),
                 instrument.path,
+                html=True,
             )
         )
         if instrument.preamble:

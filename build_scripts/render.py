@@ -1,12 +1,12 @@
 """Render the model as pages: one per article, a preamble, a full text and an overview per instrument.
 
-Every function here is pure: it takes model objects and returns a string. The pages readers open
-most (articles, preambles, full texts: 360 of them) are written straight as HTML, because running
-Python-Markdown over each of them was the largest single cost of a build; MkDocs only wraps them
-in the theme (see :mod:`build_scripts.mkdocs_hooks`). Their links are relative URLs computed here
-from the permanent URL scheme, and every one is checked on the built site by the link checker in
-the tests. The overview of each instrument and the hand-written pages stay Markdown, linking to
-``.md`` files that MkDocs checks in strict mode. Official text is escaped so that no character of
+Every function here is pure: it takes model objects and returns a string. The pages of each
+instrument (overview, preamble, articles, full text: 371 of them) are written straight as HTML,
+because running Python-Markdown over each of them was the largest single cost of a build; MkDocs
+only wraps them in the theme (see :mod:`build_scripts.mkdocs_hooks`). Their links are relative
+URLs computed here from the permanent URL scheme, and every one is checked on the built site by
+the link checker in the tests. The comparison and concordance pages and the hand-written pages
+stay Markdown, linking to ``.md`` files that MkDocs checks in strict mode. Official text is escaped so that no character of
 a treaty is ever read as markup, and it sits in a block of its own (``.tt-official``) that the
 stylesheet sets apart from our commentary.
 
@@ -27,7 +27,7 @@ from datetime import date
 
 from markdown.extensions.toc import nest_toc_tokens, slugify
 
-from .corpus import Article, Corpus, Division, Instrument, Provision, Text
+from .corpus import Article, Corpus, Instrument, Provision, Text
 
 # ---------------------------------------------------------------------------------------------
 # Paths and links
@@ -464,63 +464,73 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
 
 
 def render_overview(instrument: Instrument, about: str = "", terms: Sequence = ()) -> str:
-    """The instrument's front page: metadata, provenance, downloads and the table of contents."""
+    """The instrument's front page, as HTML: metadata, provenance, downloads and the table of contents."""
     page = overview_path(instrument.key)
     rows = []
     if instrument.adopted:
-        by = f", {escape(instrument.adopted_by)}" if instrument.adopted_by else ""
+        by = f", {_text(instrument.adopted_by)}" if instrument.adopted_by else ""
         rows.append(("Adopted", f"{long_date(instrument.adopted)}{by}"))
     elif instrument.adopted_by:
-        rows.append(("Adopted", escape(instrument.adopted_by)))
+        rows.append(("Adopted", _text(instrument.adopted_by)))
     if instrument.opened_for_signature:
         rows.append(("Opened for signature", long_date(instrument.opened_for_signature)))
     if instrument.entry_into_force:
         rows.append(("Entry into force", long_date(instrument.entry_into_force)))
     if instrument.citation:
-        rows.append(("Citation", escape(instrument.citation)))
-    rows.append(("Depositary", escape(instrument.depositary)))
-    rows.append(("Source of the text", escape(instrument.text_source)))
-    rows.append(("Download", f"[Akoma Ntoso XML]({instrument.key}.xml) · [JSON](../api/{instrument.key}.json)"))
-    table = "| Fact | Detail |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
-    lines = [
+        rows.append(("Citation", _text(instrument.citation)))
+    rows.append(("Depositary", _text(instrument.depositary)))
+    rows.append(("Source of the text", _text(instrument.text_source)))
+    downloads = (a(f"{instrument.key}.xml", "Akoma Ntoso XML"), a(f"../api/{instrument.key}.json", "JSON"))
+    rows.append(("Download", " · ".join(downloads)))
+    table = (
+        "<table>\n<thead>\n<tr>\n<th>Fact</th>\n<th>Detail</th>\n</tr>\n</thead>\n<tbody>\n"
+        + "".join(f"<tr>\n<td>{k}</td>\n<td>{v}</td>\n</tr>\n" for k, v in rows)
+        + "</tbody>\n</table>"
+    )
+    contents = [
+        a(href(page, full_text_path(instrument.key)), "The full text on one page")
+        + " (for reading, searching and printing)"
+    ]
+    if instrument.preamble:
+        contents.append(a(href(page, preamble_path(instrument.key)), "Preamble"))
+    parts = [
         _front_matter(
             instrument.short_title,
             f"Official text of the {instrument.long_title}, article by article, with commentary.",
         ),
-        f"# {escape(instrument.short_title)}\n",
-        f'<p class="tt-longtitle">{html.escape(instrument.long_title)}</p>\n',
+        heading(1, instrument.short_title),
+        f'<p class="tt-longtitle">{_text(instrument.long_title)}</p>',
+        about,
+        table,
+        heading(2, "Contents"),
     ]
-    if about:
-        lines.append(about + "\n")
-    lines.extend([table, "", "## Contents\n"])
-    lines.append(
-        f"- [The full text on one page]({relative(page, full_text_path(instrument.key))}) (for reading, searching and printing)"
-    )
-    if instrument.preamble:
-        lines.append(f"- [Preamble]({relative(page, preamble_path(instrument.key))})")
-    grouped: list[tuple[Division | None, list[Article]]] = []
+    items = contents  # the current list: a division's title starts a new one
+    division = None
     for article in instrument.articles:
         div = instrument.division_of(article)
-        if not grouped or grouped[-1][0] != div:
-            grouped.append((div, []))
-        grouped[-1][1].append(article)
-    for div, articles in grouped:
-        if div:
-            lines.append(f"\n### {escape(div.title)}\n")
-        for a in articles:
-            mark = " *(deleted by the 2014 Protocol for the States bound by it)*" if a.deleted_by else ""
-            lines.append(f"- {_article_link(instrument, a, page)}{mark}")
+        if div is not None and div != division:
+            parts.append(bullet_list(items) if items else "")
+            parts.append(heading(3, div.title))
+            items = []
+        division = div
+        deleted = " <em>(deleted by the 2014 Protocol for the States bound by it)</em>" if article.deleted_by else ""
+        items.append(_article_a(instrument, article, page) + deleted)
+    parts.append(bullet_list(items))
     if not instrument.has_official_headings:
-        lines.append("\n*This instrument has no official article headings; the short titles shown are ours.*")
+        parts.append(
+            "<p><em>This instrument has no official article headings; the short titles shown are ours.</em></p>"
+        )
     if terms:
-        lines.append("\n## Defined terms\n")
+        parts.append(heading(2, "Defined terms"))
+        items = []
         for term in sorted(terms, key=lambda t: t.term.lower()):
             art, prov = instrument.find(term.eid)
             where = prov.pinpoint if prov else f"art {art.number}"
-            lines.append(f"- [{escape(term.term)}]({md_link_to(page, instrument, term.eid)}) ({where})")
-    lines.append("\n## How to cite\n")
-    lines.append(f"```text\n{citation(instrument)}\n```\n")
-    return "\n".join(lines) + "\n"
+            items.append(f"{a(link_to(page, instrument, term.eid), term.term)} ({_text(where)})")
+        parts.append(bullet_list(items))
+    parts.append(heading(2, "How to cite"))
+    parts.append(code_block(citation(instrument)))
+    return "\n".join(p for p in parts if p) + "\n"
 
 
 def render_nav(instrument: Instrument) -> str:

@@ -90,12 +90,20 @@ def test_preamble_page_has_every_recital_with_a_permalink(tip):
 
 def test_overview_lists_metadata_and_every_article_under_its_chapter(tip):
     page = render_overview(tip)
-    assert "| Entry into force | 25 December 2003 |" in page
-    assert "| Citation | 2237 UNTS 319 |" in page
-    assert "### II. Protection of victims of trafficking in persons" in page
+    assert "<tr>\n<td>Entry into force</td>\n<td>25 December 2003</td>\n</tr>" in page
+    assert "<td>Citation</td>\n<td>2237 UNTS 319</td>" in page
+    chapter = page.index('<h3 id="ii-protection-of-victims-of-trafficking-in-persons">II. Protection of victims')
+    assert page.index('<a href="article-5/">') < chapter < page.index('<a href="article-6/">Article 6 · Assistance')
     for a in tip.articles:
-        assert f"(article-{a.number}.md)" in page
-    assert "[Akoma Ntoso XML](tip-protocol.xml) · [JSON](../api/tip-protocol.json)" in page
+        assert f'<a href="article-{a.number}/">' in page
+    assert '<a href="tip-protocol.xml">Akoma Ntoso XML</a> · <a href="../api/tip-protocol.json">JSON</a>' in page
+
+
+def test_overview_of_an_instrument_without_chapters_is_one_list_after_full_text_and_preamble(corpus):
+    page = render_overview(corpus.get("ilo-c105"))
+    listing = page[page.index('<h2 id="contents">') : page.index('<h2 id="how-to-cite">')]
+    assert listing.count("<ul>") == 1
+    assert listing.index('href="full-text/"') < listing.index('href="preamble/"') < listing.index('href="article-1/"')
 
 
 def test_nav_lists_overview_preamble_and_articles_in_order(tip):
