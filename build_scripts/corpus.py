@@ -343,8 +343,9 @@ def _schema_check(tree: etree._ElementTree, data: bytes, shown: str, marks: Path
         mark.touch()
 
 
-def read_xml(path: Path, shown: str) -> etree._ElementTree:
-    """Read an XML source safely, or raise SourceErrors naming the file and line."""
+def read_xml(path: Path, shown: str) -> tuple[etree._ElementTree, bytes]:
+    """Read an XML source safely (the tree and the bytes it was parsed from), or raise
+    SourceErrors naming the file and line."""
     if path.is_symlink():
         raise SourceErrors(
             [SourceError(shown, None, "is a symbolic link", "sources must be plain files inside the repository")]
@@ -423,7 +424,7 @@ def read_xml(path: Path, shown: str) -> etree._ElementTree:
                 )
             ]
         )
-    return tree
+    return tree, raw
 
 
 def _local(el: etree._Element) -> str:
@@ -699,7 +700,7 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
     """Parse and validate one instrument; raise SourceErrors with every problem found."""
     path = Path(path)
     shown = display_path(path, root)
-    tree = read_xml(path, shown)
+    tree, raw = read_xml(path, shown)
     doc = tree.getroot()
     key = path.stem
     if etree.QName(doc).namespace != AKN_NS or _local(doc) != "akomaNtoso":
@@ -713,7 +714,7 @@ def parse_instrument(path: Path, root: Path | None = None, editorial_dir: Path |
                 )
             ]
         )
-    _schema_check(tree, path.read_bytes(), shown, _valid_marks(root))
+    _schema_check(tree, raw, shown, _valid_marks(root))
     act = doc[0]
     meta = _child(act, "meta")
     parse = _Parse(shown, _deletions(meta))
