@@ -296,9 +296,9 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                     "write the citation as plain text",
                 )
             )
-    previous = ""
+    previous, last, in_list = "", "", False  # the line before, the last non-blank line, inside a list
     for n, line in enumerate(body.splitlines(), body_line):
-        if SHALLOW_ITEM.match(line) and LIST_ITEM.match(previous):
+        if SHALLOW_ITEM.match(line) and LIST_ITEM.match(last):
             errors.append(
                 SourceError(
                     shown,
@@ -307,7 +307,22 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                     "indent each nested item by 4 spaces",
                 )
             )
-        previous = line if line.strip() else previous
+        if LIST_ITEM.match(line) and not line.startswith("    "):
+            if previous.strip() and not LIST_ITEM.match(previous) and not previous.startswith("#"):
+                if not in_list or previous.startswith("    "):
+                    errors.append(
+                        SourceError(
+                            shown,
+                            n,
+                            "this list item is read as text of the paragraph on the line above",
+                            "leave a blank line before it",
+                        )
+                    )
+            in_list = True
+        elif line.strip() and not line.startswith(" ") and not previous.strip():
+            in_list = False  # a paragraph of its own after a blank line ends the list
+        previous = line
+        last = line if line.strip() else last
         if RAW_HTML.search(line):
             errors.append(
                 SourceError(

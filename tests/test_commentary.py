@@ -88,6 +88,19 @@ def test_a_good_note_is_accepted(tmp_path, tip_corpus):
             14,
             "a nested list item indented by fewer than 4 spaces shows as an item of the outer list",
         ),
+        (
+            ("which is mandatory.", "which is mandatory. The measures are:\n- appropriate housing;"),
+            12,
+            "this list item is read as text of the paragraph on the line above; leave a blank line before it",
+        ),
+        (
+            (
+                "which is mandatory.",
+                "which is mandatory.\n\n- (a) housing:\n\n    only if requested.\n- (b) counselling.",
+            ),
+            16,
+            "this list item is read as text of the paragraph on the line above",
+        ),
     ],
 )
 def test_each_bad_note_is_refused_with_file_line_and_fix(tmp_path, tip_corpus, change, line, message):
@@ -106,6 +119,14 @@ def test_a_list_nested_by_4_spaces_is_accepted_and_renders_nested(tmp_path, tip_
     note, errors = parse_note(write(tmp_path, text), tip_corpus, tmp_path)
     assert errors == []
     assert "<li>Article 6(3):<ul>" in render_body(note, tip_corpus, "tip-protocol/article-6/").replace("\n", "")
+
+
+def test_lists_after_a_blank_line_a_heading_or_a_wrapped_item_are_accepted(tmp_path, tip_corpus):
+    body = "which is mandatory.\n\n### The measures\n- (a) housing,\n  wrapped;\n- (b) counselling.\n\nAfter the list."
+    note, errors = parse_note(write(tmp_path, GOOD.replace("which is mandatory.", body)), tip_corpus, tmp_path)
+    assert errors == []
+    html = render_body(note, tip_corpus, "tip-protocol/article-6/").replace("\n", "")
+    assert "<h3>The measures</h3><ul><li>(a) housing,  wrapped;</li><li>(b) counselling.</li></ul>" in html
 
 
 def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
