@@ -9,6 +9,7 @@ the theme's own code (``create_entry_for_section``), so locations, titles, tags 
 theme's.
 
 The rules (Material 9.x, ``material/plugins/search/plugin.py``):
+
 - a heading (h1-h6) with an id opens a section; the first one's id is dropped (it is the page),
   and text before a first heading other than h1 goes to a section of its own;
 - a heading nested in an element ends its section when that element closes;

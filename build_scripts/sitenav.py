@@ -7,6 +7,7 @@ module writes the same markup for the features the site uses (``navigation.prune
 sections, no section index pages), and the test suite compares it with the theme's own output.
 
 Kept identical to the theme's ``partials/nav-item.html`` (Material 9.x) for those features:
+
 - a page that is not the current one: a plain link;
 - the current page: a link marked active, preceded by the toggle that opens its table of
   contents on small screens, followed by the table of contents (rendered by the theme);

@@ -153,3 +153,17 @@ def test_the_2014_protocol_article_7_page_links_each_provision_it_deletes(built)
     assert ("1", "#2") in links and ("1", "#3") in links
     assert {n for n, frag in links if not frag} == {str(n) for n in range(3, 25)}
     assert "Text not yet available on this site" in page
+
+
+def test_no_page_shows_list_items_run_into_a_paragraph(built):
+    """A list written without a blank line before it (or nested by 2 spaces) is read by
+    Python-Markdown as text of the paragraph above: its dashes and numbers show as text. This
+    caught it in four notes, the contributing guide and two docstrings."""
+    run_on = re.compile(r"\n\s*(?:[-*+]|\d+\.) \S")
+    found = []
+    for page in built.rglob("*.html"):
+        text = re.sub(r"<(pre|script|code)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        for m in re.finditer(r"<(p|li|td)>((?:(?!</\1>).)*)</\1>", text, re.DOTALL):
+            if run_on.search(m.group(2)):
+                found.append(f"{page.relative_to(built)}: {m.group(2)[:80]!r}")
+    assert found == []
