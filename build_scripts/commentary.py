@@ -125,9 +125,68 @@ class Note:
         return [tuple(t.split("/", 1)) for t in self.meta.targets]  # type: ignore[misc]
 
 
-LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
-SHALLOW_ITEM = re.compile(r" {1,3}(?:[-*+]|\d+[.)])\s")
-"""Python-Markdown nests a list only under 4 spaces; 2 (as GitHub accepts) would flatten it."""
+LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d+\.)\s")
+SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+) *$")
+
+
+def list_pitfalls(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Lists that Python-Markdown reads otherwise than GitHub's preview: (line offset, what, fix).
+
+    Three habits GitHub forgives show as broken lists on the site:
+    - a nested item indented by 1 to 3 spaces more than its parent becomes an item of the outer
+      list (Python-Markdown nests at 4);
+    - a list that starts on the line after a paragraph line ending with a colon, or whose first two
+      items do, is read as text of that paragraph;
+    - an item that follows a paragraph inside the previous item (a paragraph begun after a blank
+      line, indented by 4) without a blank line is read as text of that paragraph.
+    Prose that merely wraps onto a line starting with a number or a dash, an item that wraps with a
+    hanging indent, and a list after a heading are left alone.
+    """
+    problems: list[tuple[int, str, str]] = []
+    levels: list[int] = []  # indentation of the items of the open list, outermost first
+    blank_before = True  # the line before is blank (or there is none)
+    item_paragraph = False  # the lines since the last blank one are a paragraph inside an item
+    for i, line in enumerate(lines):
+        item = LIST_ITEM.match(line)
+        before = lines[i - 1] if i else ""
+        if not line.strip():
+            blank_before = True
+            continue
+        if item:
+            depth = len(item.group(1))
+            while levels and depth < levels[-1]:
+                levels.pop()
+            if levels and levels[-1] < depth < levels[-1] + 4:
+                problems.append(
+                    (
+                        i,
+                        "a nested list item indented by fewer than 4 spaces shows as an item of the outer list",
+                        "indent each nested item by 4 spaces more than the item it belongs to",
+                    )
+                )
+            elif not blank_before and item_paragraph:
+                problems.append(
+                    (i, "this list item is read as text of the paragraph above it", "leave a blank line before it")
+                )
+            elif not blank_before and not levels and not before.lstrip().startswith(("#", "|")):
+                after = lines[i + 1] if i + 1 < len(lines) else ""
+                if not SETEXT_UNDERLINE.match(before) and (before.rstrip().endswith(":") or LIST_ITEM.match(after)):
+                    problems.append(
+                        (i, "this list is read as text of the paragraph above it", "leave a blank line before the list")
+                    )
+            if not levels or depth > levels[-1]:
+                levels.append(depth)
+            item_paragraph = False
+        elif levels and blank_before:
+            if line.startswith("    "):
+                item_paragraph = True  # a paragraph of its own inside the item
+            else:
+                levels.clear()  # a paragraph after a blank line ends the list
+                item_paragraph = False
+        blank_before = False
+    return problems
+
+
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 AKN_LINK = re.compile(r"\]\(akn:([a-z0-9-]+)/([A-Za-z0-9_]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -296,33 +355,9 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                     "write the citation as plain text",
                 )
             )
-    previous, last, in_list = "", "", False  # the line before, the last non-blank line, inside a list
+    for offset, message, hint in list_pitfalls(body.splitlines()):
+        errors.append(SourceError(shown, body_line + offset, message, hint))
     for n, line in enumerate(body.splitlines(), body_line):
-        if SHALLOW_ITEM.match(line) and LIST_ITEM.match(last):
-            errors.append(
-                SourceError(
-                    shown,
-                    n,
-                    "a nested list item indented by fewer than 4 spaces shows as an item of the outer list",
-                    "indent each nested item by 4 spaces",
-                )
-            )
-        if LIST_ITEM.match(line) and not line.startswith("    "):
-            if previous.strip() and not LIST_ITEM.match(previous) and not previous.startswith("#"):
-                if not in_list or previous.startswith("    "):
-                    errors.append(
-                        SourceError(
-                            shown,
-                            n,
-                            "this list item is read as text of the paragraph on the line above",
-                            "leave a blank line before it",
-                        )
-                    )
-            in_list = True
-        elif line.strip() and not line.startswith(" ") and not previous.strip():
-            in_list = False  # a paragraph of its own after a blank line ends the list
-        previous = line
-        last = line if line.strip() else last
         if RAW_HTML.search(line):
             errors.append(
                 SourceError(

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.commentary import Kind, load_notes, parse_note, render_body, render_commentary_section, render_note
+from build_scripts.commentary import (
+    Kind,
+    list_pitfalls,
+    load_notes,
+    parse_note,
+    render_body,
+    render_commentary_section,
+    render_note,
+)
 from build_scripts.corpus import Corpus
 from build_scripts.errors import SourceErrors
 
@@ -91,7 +99,7 @@ def test_a_good_note_is_accepted(tmp_path, tip_corpus):
         (
             ("which is mandatory.", "which is mandatory. The measures are:\n- appropriate housing;"),
             12,
-            "this list item is read as text of the paragraph on the line above; leave a blank line before it",
+            "this list is read as text of the paragraph above it; leave a blank line before the list",
         ),
         (
             (
@@ -99,7 +107,7 @@ def test_a_good_note_is_accepted(tmp_path, tip_corpus):
                 "which is mandatory.\n\n- (a) housing:\n\n    only if requested.\n- (b) counselling.",
             ),
             16,
-            "this list item is read as text of the paragraph on the line above",
+            "this list item is read as text of the paragraph above it; leave a blank line before it",
         ),
     ],
 )
@@ -127,6 +135,37 @@ def test_lists_after_a_blank_line_a_heading_or_a_wrapped_item_are_accepted(tmp_p
     assert errors == []
     html = render_body(note, tip_corpus, "tip-protocol/article-6/").replace("\n", "")
     assert "<h3>The measures</h3><ul><li>(a) housing,  wrapped;</li><li>(b) counselling.</li></ul>" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- (a) housing that\n    wraps;\n- (b) counselling.",  # a hanging indent, then the next item
+        "- (a) housing:\n    - that\n      wraps;\n- (b) counselling.",  # a nested item wrapping under its text
+        "The Protocol was adopted in\n2000. It entered into force in 2003.",  # prose wrapping onto a year
+        "States must act, and\n- as the Committee noted - do so promptly.",  # prose wrapping onto a dash
+        "Element by element\n------------------\n- (a) housing;\n- (b) counselling.",  # a setext heading
+        "### The measures\n- (a) housing;\n- (b) counselling.",
+        " - (a) housing;\n - (b) counselling.",  # a list indented by one space throughout
+        "Paragraph.\n\n- (a) housing;\n\n    More on housing.\n\n- (b) counselling.",
+    ],
+)
+def test_valid_lists_and_prose_that_looks_like_one_are_not_refused(text):
+    assert list_pitfalls(text.splitlines()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("- (a) housing;\n  - only if requested;\n- (b) counselling.", 1),
+        ("- (a) housing,\n  wrapped;\n  - only if requested.", 2),  # nested by 2 under a wrapped item
+        ("The measures are:\n- (a) housing.", 1),
+        ("The measures\n- (a) housing;\n- (b) counselling.", 1),
+        ("- (a) housing;\n\n    More on housing.\n- (b) counselling.", 3),
+    ],
+)
+def test_lists_that_would_render_broken_are_named_by_line(text, line):
+    assert [offset for offset, _, _ in list_pitfalls(text.splitlines())] == [line]
 
 
 def test_note_in_the_wrong_folder_is_told_where_to_go(tmp_path, tip_corpus):
