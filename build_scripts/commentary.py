@@ -133,12 +133,14 @@ def list_pitfalls(lines: list[str]) -> list[tuple[int, str, str]]:
     """Lists that Python-Markdown reads otherwise than GitHub's preview: (line offset, what, fix).
 
     Three habits GitHub forgives show as broken lists on the site:
+
     - a nested item indented by 1 to 3 spaces more than its parent becomes an item of the outer
       list (Python-Markdown nests at 4);
     - a list that starts on the line after a paragraph line ending with a colon, or whose first two
       items do, is read as text of that paragraph;
     - an item that follows a paragraph inside the previous item (a paragraph begun after a blank
       line, indented by 4) without a blank line is read as text of that paragraph.
+
     Prose that merely wraps onto a line starting with a number or a dash, an item that wraps with a
     hanging indent, and a list after a heading are left alone.
     """

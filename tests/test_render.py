@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.corpus import Text
 from build_scripts.render import (
     Span,
@@ -146,3 +148,17 @@ def test_full_text_holds_every_article_with_prefixed_anchors(tip):
         assert f'<h3 id="article-{n}"><a href="../article-{n}/">' in page
     assert 'id="article-6-3-b"' in page and 'href="#article-6-3-b"' in page
     assert "IN WITNESS WHEREOF" in page
+
+
+def test_repeated_headings_get_numbered_ids_as_markdown_pages_do(tip):
+    import dataclasses
+
+    from build_scripts.render import render_full_text
+
+    first, second, *rest = tip.divisions
+    same = [dataclasses.replace(d, num="Contents", heading=None) for d in (first, second)]
+    twice = dataclasses.replace(tip, divisions=(*same, *rest))
+    overview = re.findall(r'<h\d id="([^"]+)"', render_overview(twice))
+    assert overview[1:4] == ["contents", "contents_1", "contents_2"]
+    full = re.findall(r'<h2 id="([^"]+)"', render_full_text(twice))
+    assert full[:2] == ["contents", "contents_1"]
