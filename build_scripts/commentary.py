@@ -357,9 +357,10 @@ def parse_note(path: Path, corpus: Corpus, root: Path) -> tuple[Note | None, lis
                     "write the citation as plain text",
                 )
             )
-    for offset, message, hint in list_pitfalls(body.splitlines()):
+    lines = body.splitlines()
+    for offset, message, hint in list_pitfalls(lines):
         errors.append(SourceError(shown, body_line + offset, message, hint))
-    for n, line in enumerate(body.splitlines(), body_line):
+    for n, line in enumerate(lines, body_line):
         if RAW_HTML.search(line):
             errors.append(
                 SourceError(

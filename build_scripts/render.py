@@ -6,9 +6,9 @@ because running Python-Markdown over each of them was the largest single cost of
 only wraps them in the theme (see :mod:`build_scripts.mkdocs_hooks`). Their links are relative
 URLs computed here from the permanent URL scheme, and every one is checked on the built site by
 the link checker in the tests. The comparison and concordance pages and the hand-written pages
-stay Markdown, linking to ``.md`` files that MkDocs checks in strict mode. Official text is escaped so that no character of
-a treaty is ever read as markup, and it sits in a block of its own (``.tt-official``) that the
-stylesheet sets apart from our commentary.
+stay Markdown, linking to ``.md`` files that MkDocs checks in strict mode. Official text is
+escaped so that no character of a treaty is ever read as markup, and it sits in a block of its
+own (``.tt-official``) that the stylesheet sets apart from our commentary.
 
 Page paths (the URL scheme, permanent): ``<key>/index.md`` → ``/<key>/``,
 ``<key>/preamble.md`` → ``/<key>/preamble/``, ``<key>/article-<n>.md`` → ``/<key>/article-<n>/``,
@@ -63,12 +63,6 @@ def provision_path(instrument: Instrument, eid: str) -> str:
 def link_to(page: str, instrument: Instrument, eid: str) -> str:
     """The relative URL from one HTML page to an addressable provision: '../article-3/#3-b'."""
     return href(page, provision_path(instrument, eid))
-
-
-def md_link_to(page: str, instrument: Instrument, eid: str) -> str:
-    """A Markdown link target from one Markdown page to a provision: 'article-3.md#3-b'."""
-    target, _, anchor = provision_path(instrument, eid).partition("#")
-    return relative(page, target) + (f"#{anchor}" if anchor else "")
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -346,11 +340,6 @@ class ArticleExtras:
     sections: tuple[str, ...] = ()
     search_boost: float | None = None
     keywords: tuple[str, ...] = ()
-
-
-def _article_link(instrument: Instrument, article: Article, from_page: str) -> str:
-    """A Markdown link to an article (for the pages that stay Markdown)."""
-    return f"[{escape(article.title)}]({relative(from_page, article_path(instrument.key, article.number))})"
 
 
 def _article_a(instrument: Instrument, article: Article, from_page: str) -> str:
